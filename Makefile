@@ -1,0 +1,25 @@
+# The two commands of the README, plus the long runs kept out of the test suite.
+SWIFT ?= swift
+PERIOD ?= 2026Q3
+RELEASE_BIN := .build/release/outcome-eval
+
+.PHONY: setup build report test bench fuzz clean
+
+# Installs libxlsxwriter-dev from Debian when it is missing (apt-get as root; otherwise says how).
+setup:
+	@bash scripts/ensure-deps.sh
+
+build: setup
+	$(SWIFT) build -c release --product outcome-eval
+
+# Evaluates Samples/ for $(PERIOD) into Reports/$(PERIOD)/.
+report: build
+	$(RELEASE_BIN) run --data Samples --indicators Indicators --period $(PERIOD) --out Reports
+
+# The whole test suite (unit tests and tests that run the built binary on real files).
+test: setup
+	$(SWIFT) build --product outcome-eval
+	$(SWIFT) test
+
+clean:
+	rm -rf .build

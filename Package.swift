@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "outcome-eval",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "outcome-eval", targets: ["outcome-eval"]),
+        .library(name: "OutcomeEval", targets: ["OutcomeEval"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Debian's libxlsxwriter-dev; only the XLSX module may import it.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(name: "XLSX", dependencies: ["CXLSXWriter"]),
+        .target(
+            name: "OutcomeEval",
+            dependencies: ["XLSX", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "outcome-eval",
+            dependencies: [
+                "OutcomeEval",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OutcomeEvalTests", dependencies: ["OutcomeEval", "XLSX"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,101 @@
+/// Turns an accumulator into the aggregate's number, following INDICATORS.md's formulas.
+enum Finalization {
+    static func value(
+        of aggregate: Aggregate, _ acc: Accumulator, evaluator: RowEvaluator
+    ) -> Result<Double, NotComputable> {
+        var rows = acc.rows
+        var hits = acc.hits
+        var groups = acc.groups
+        if aggregate.distinct {
+            // Conditions and groups of distinct values depend on the value alone, so they are
+            // worked out here, once per value, after every row has been seen.
+            rows = acc.keys.count
+            hits = 0
+            groups = [:]
+            for key in acc.keys {
+                let hit = aggregate.condition.map { evaluator.test($0, row: [], key: key) } ?? false
+                if hit { hits += 1 }
+                if let group = aggregate.group {
+                    let g = evaluator.value(group, row: [], key: key)
+                    groups[g, default: Accumulator.Tally()].rows += 1
+                    if hit { groups[g]!.hits += 1 }
+                }
+            }
+        }
+        let noRows = NotComputable.noRows(source: aggregate.text)
+        switch aggregate.function {
+        case .count:
+            return .success(Double(aggregate.distinct ? rows : (aggregate.projection == nil ? rows : acc.count)))
+        case .sum:
+            return .success(acc.sum)
+        case .mean:
+            return acc.count == 0 ? .failure(noRows) : .success(acc.sum / Double(acc.count))
+        case .min:
+            return acc.count == 0 ? .failure(noRows) : .success(acc.minimum)
+        case .max:
+            return acc.count == 0 ? .failure(noRows) : .success(acc.maximum)
+        case .share:
+            return rows == 0 ? .failure(noRows) : .success(Double(hits) / Double(rows))
+        case .gini:
+            return gini(measures(groups, aggregate), noRows: noRows)
+        case .diversity:
+            let values = measures(groups, aggregate)
+            let total = values.reduce(0, +)
+            guard total > 0 else { return .failure(noRows) }
+            return .success(1 - values.map { ($0 / total) * ($0 / total) }.sorted().reduce(0, +))
+        case .dissimilarity:
+            return dissimilarity(groups, aggregate, noRows: noRows)
+        case .minMaxRatio:
+            let rates = groups.values
+                .filter { $0.rows >= aggregate.minimumGroupSize }
+                .map { Double($0.hits) / Double($0.rows) }
+            guard rates.count >= 2 else {
+                return .failure(.tooFewGroups(found: rates.count, needed: 2, source: aggregate.text))
+            }
+            let highest = rates.max()!
+            guard highest > 0 else { return .failure(.zeroMaximum(source: aggregate.text)) }
+            return .success(rates.min()! / highest)
+        }
+    }
+
+    /// A group's size: its sum when the source has a column, else its rows or distinct values.
+    private static func measure(_ tally: Accumulator.Tally, _ aggregate: Aggregate) -> Double {
+        aggregate.projection != nil && !aggregate.distinct ? tally.sum : Double(tally.rows)
+    }
+
+    /// Every group's size, sorted so that floating-point sums do not depend on dictionary order.
+    private static func measures(_ groups: [Value: Accumulator.Tally], _ aggregate: Aggregate) -> [Double] {
+        groups.values.map { measure($0, aggregate) }.sorted()
+    }
+
+    /// The population Gini coefficient, Σ_i Σ_j |x_i − x_j| / (2 n² mean), computed on sorted
+    /// values as Σ_i (2i − n − 1) x_i / (n² mean), which is the same sum.
+    private static func gini(_ sorted: [Double], noRows: NotComputable) -> Result<Double, NotComputable> {
+        let n = Double(sorted.count)
+        guard n > 0 else { return .failure(noRows) }
+        let total = sorted.reduce(0, +)
+        guard total > 0 else { return .failure(.zeroDenominator(divisor: "the mean")) }
+        let mean = total / n
+        var weighted = 0.0
+        for (i, x) in sorted.enumerated() {
+            weighted += (2 * Double(i + 1) - n - 1) * x
+        }
+        return .success(weighted / (n * n * mean))
+    }
+
+    /// ½ Σ_g |a_g − p_g| over the groups of the data and of the reference together.
+    private static func dissimilarity(
+        _ groups: [Value: Accumulator.Tally], _ aggregate: Aggregate, noRows: NotComputable
+    ) -> Result<Double, NotComputable> {
+        let total = measures(groups, aggregate).reduce(0, +)
+        guard total > 0 else { return .failure(noRows) }
+        var terms: [Double] = []
+        for (key, share) in aggregate.reference {
+            terms.append(abs((groups[key].map { measure($0, aggregate) } ?? 0) / total - share))
+        }
+        for (key, tally) in groups where aggregate.reference[key] == nil {
+            terms.append(measure(tally, aggregate) / total)
+        }
+        return .success(terms.sorted().reduce(0, +) / 2)
+    }
+}

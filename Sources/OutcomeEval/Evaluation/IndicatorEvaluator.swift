@@ -1,0 +1,61 @@
+/// Evaluates an indicator's value, floor and target for one project and quarter.
+struct IndicatorEvaluator {
+    let project: [Value]
+    let registry: TableSchema
+    let quarter: Quarter
+    let rows: RowEvaluator
+    let aggregate: (Int) -> Result<Double, NotComputable>
+
+    func outcome(_ indicator: CompiledIndicator) -> IndicatorOutcome {
+        if let applies = indicator.appliesTo, !rows.test(applies, row: []) {
+            return .notApplicable
+        }
+        do {
+            let value = try number(indicator.value)
+            let floor = try number(indicator.floor)
+            let target = try number(indicator.target)
+            guard floor != target else { return .notComputable(.floorEqualsTarget) }
+            return .value(value, floor: floor, target: target)
+        } catch {
+            return .notComputable(error)
+        }
+    }
+
+    func number(_ expr: Expr) throws(NotComputable) -> Double {
+        switch expr {
+        case let .constant(.number(n)):
+            return n
+        case let .projectField(i):
+            guard let n = rows.number(project[i]) else {
+                throw .projectValueMissing(column: registry.columns[i].name)
+            }
+            return n
+        case let .aggregate(id):
+            return try aggregate(id).get()
+        case let .negate(e):
+            return -(try number(e))
+        case let .arithmetic(op, l, r, divisorText):
+            let a = try number(l)
+            let b = try number(r)
+            guard let result = Arithmetic.apply(op, a, b) else { throw .zeroDenominator(divisor: divisorText) }
+            return result
+        case let .call(.abs, arguments):
+            return Swift.abs(try number(arguments[0]))
+        case let .call(.ifNone, arguments):
+            do {
+                return try number(arguments[0])
+            } catch .noRows {
+                return try number(arguments[1])
+            }
+        case .call:
+            // quarters_in and other functions of project values.
+            guard let n = rows.number(rows.value(expr, row: [])) else {
+                throw .projectValueMissing(column: "a date")
+            }
+            return n
+        default:
+            guard let n = rows.number(rows.value(expr, row: [])) else { throw .noRows(source: "the value") }
+            return n
+        }
+    }
+}

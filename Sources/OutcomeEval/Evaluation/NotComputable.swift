@@ -1,0 +1,53 @@
+/// Why an indicator has no value. Reported with its reason, never as 0.
+public enum NotComputable: Error, Equatable, Sendable {
+    /// The table's file is absent, empty, or could not be used.
+    case tableUnavailable(table: String, why: String)
+    /// The rows a value needs are not there (no activities this quarter, say).
+    case noRows(source: String)
+    case zeroDenominator(divisor: String)
+    case tooFewGroups(found: Int, needed: Int, source: String)
+    case zeroMaximum(source: String)
+    case projectValueMissing(column: String)
+    case floorEqualsTarget
+
+    public var code: String {
+        switch self {
+        case .tableUnavailable: return "no_data"
+        case .noRows: return "no_rows"
+        case .zeroDenominator: return "zero_denominator"
+        case .tooFewGroups: return "too_few_groups"
+        case .zeroMaximum: return "zero_maximum"
+        case .projectValueMissing: return "project_value_missing"
+        case .floorEqualsTarget: return "floor_equals_target"
+        }
+    }
+
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case let (.tableUnavailable(table, why), .en): return "no data: \(table) \(why)"
+        case let (.tableUnavailable(table, why), .ko): return "자료 없음: \(table) \(Self.korean(why))"
+        case let (.noRows(source), .en): return "no rows: \(source)"
+        case let (.noRows(source), .ko): return "해당 행 없음: \(source)"
+        case let (.zeroDenominator(divisor), .en): return "zero denominator: \(divisor) is 0"
+        case let (.zeroDenominator(divisor), .ko): return "분모가 0: \(divisor)"
+        case let (.tooFewGroups(found, needed, source), .en):
+            return "too few groups: \(found) of at least \(needed) needed in \(source)"
+        case let (.tooFewGroups(found, needed, source), .ko):
+            return "집단 부족: \(source)에서 \(needed)개 이상 필요, \(found)개"
+        case let (.zeroMaximum(source), .en): return "every group's rate is 0 in \(source)"
+        case let (.zeroMaximum(source), .ko): return "모든 집단의 비율이 0: \(source)"
+        case let (.projectValueMissing(column), .en): return "the project has no \(column) in the registry"
+        case let (.projectValueMissing(column), .ko): return "사업 목록에 \(column) 값 없음"
+        case (.floorEqualsTarget, .en): return "floor equals target, so no score can be given"
+        case (.floorEqualsTarget, .ko): return "하한과 목표가 같아 점수를 낼 수 없음"
+        }
+    }
+
+    private static func korean(_ why: String) -> String {
+        switch why {
+        case "file is missing": return "파일 없음"
+        case "file is empty (0 bytes)": return "빈 파일(0바이트)"
+        default: return why
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// One project of the registry, as read from it.
+public struct Project: Sendable {
+    public var id: String
+    /// The registry row, typed by the schema.
+    public var row: [Value]
+}
+
+/// What evaluating one indicator for one project and quarter gave.
+public enum IndicatorOutcome: Sendable, Equatable {
+    case notApplicable
+    case notComputable(NotComputable)
+    case value(Double, floor: Double, target: Double)
+}
+
+/// Everything the run learned about one project.
+public struct ProjectOutcome: Sendable {
+    public var project: Project
+    /// By quarter (oldest first, the evaluated quarter last), then by indicator.
+    public var outcomes: [[IndicatorOutcome]]
+    public var files: [FileQuality]
+    public var rejects: [Reject]
+    /// Files that could not be read at all (unknown encoding, I/O errors): these fail the run.
+    public var errors: [String]
+}
+
+/// Evaluates every indicator of one project for several quarters, reading each table once.
+struct ProjectEvaluator {
+    let plan: EvaluationPlan
+    /// The quarters evaluated, oldest first; the last is the evaluation period.
+    let quarters: [Quarter]
+
+    func evaluate(_ project: Project, folder: String, displayFolder: String) -> ProjectOutcome {
+        let schema = plan.schema
+        var tables = [[[Value]]](repeating: [], count: schema.tables.count)
+        var keys = [KeyIndex](repeating: KeyIndex(), count: schema.tables.count)
+        var unavailable: [Int: String] = [:]
+        var accumulators: [Int: [Accumulator]] = [:]
+        var files: [FileQuality] = []
+        var rejects: [Reject] = []
+        var errors: [String] = []
+        let referenced = Set(schema.tables.flatMap { $0.columns.compactMap(\.type.referencedTable) })
+        let folderExists = isDirectory(folder)
+
+        for (index, table) in schema.tables.enumerated() {
+            let path = folder + "/" + table.file
+            let display = displayFolder + "/" + table.file
+            var quality = FileQuality(file: display, table: table.name, status: .read)
+            var parser = FieldParser()
+            var blocked: String?
+            for (c, column) in table.columns.enumerated() {
+                guard let target = column.type.referencedTable, let t = schema.tables.firstIndex(where: { $0.name == target }) else { continue }
+                if unavailable[t] != nil { blocked = blocked ?? "it refers to \(target), which is unavailable" }
+                parser.referenceKeys[c] = keys[t]
+            }
+            parser.keepsText = textColumns(table: index, kept: referenced.contains(table.name))
+            if !folderExists || !FileManager.default.fileExists(atPath: path) {
+                quality.status = .missing
+                unavailable[index] = "file is missing"
+            } else if let blocked {
+                quality.status = .skipped(because: blocked)
+                unavailable[index] = "was not read: \(blocked)"
+            } else {
+                let aggregates = plan.aggregates(over: index)
+                let evaluators = quarters.map { RowEvaluator(tables: tables, project: project.row, quarter: $0) }
+                let scanner = TableScanner(
+                    table: table, parser: parser, aggregates: aggregates, evaluators: evaluators,
+                    keepsRows: referenced.contains(table.name), limits: plan.settings.limits)
+                do {
+                    let output = try scanner.scan(path: path, displayPath: display)
+                    quality = output.quality
+                    rejects += output.rejects
+                    tables[index] = output.rows
+                    keys[index] = output.keys
+                    for (position, entry) in aggregates.enumerated() {
+                        accumulators[entry.id] = output.accumulators[position]
+                    }
+                    if quality.status == .empty { unavailable[index] = "file is empty (0 bytes)" }
+                } catch {
+                    errors.append("\(error)")
+                    quality.status = .skipped(because: "\(error)")
+                    unavailable[index] = "could not be read"
+                }
+            }
+            files.append(quality)
+        }
+
+        var outcomes: [[IndicatorOutcome]] = []
+        for (q, quarter) in quarters.enumerated() {
+            var evaluator = RowEvaluator(tables: tables, project: project.row, quarter: quarter)
+            evaluator.sets = { id in accumulators[id]?[q].keys ?? [] }
+            let finalEvaluator = evaluator
+            var results: [Int: Result<Double, NotComputable>] = [:]
+            let resolve: (Int) -> Result<Double, NotComputable> = { id in
+                if let cached = results[id] { return cached }
+                let aggregate = plan.aggregates[id]
+                if let why = unavailable[aggregate.table] {
+                    return .failure(.tableUnavailable(table: schema.tables[aggregate.table].file, why: why))
+                }
+                return Finalization.value(of: aggregate, accumulators[id]?[q] ?? Accumulator(), evaluator: finalEvaluator)
+            }
+            for id in plan.aggregates.indices { results[id] = resolve(id) }
+            let frozen = results
+            let indicatorEvaluator = IndicatorEvaluator(
+                project: project.row, registry: schema.registry, quarter: quarter, rows: finalEvaluator,
+                aggregate: { frozen[$0]! })
+            outcomes.append(plan.indicators.map { indicatorEvaluator.outcome($0) })
+        }
+        return ProjectOutcome(project: project, outcomes: outcomes, files: files, rejects: rejects, errors: errors)
+    }
+
+    /// Text columns to keep as strings: all of a kept table's, else those the plan reads.
+    private func textColumns(table: Int, kept: Bool) -> Set<Int> {
+        let columns = plan.schema.tables[table].columns
+        if kept { return Set(columns.indices) }
+        var used = Set<Int>()
+        for (_, aggregate) in plan.aggregates(over: table) {
+            for expr in [aggregate.projection, aggregate.filter, aggregate.group, aggregate.condition].compactMap({ $0 }) {
+                expr.collectColumns(into: &used)
+            }
+        }
+        return used
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
+
+extension ColumnType {
+    var referencedTable: String? {
+        if case let .reference(table, _) = self { return table }
+        return nil
+    }
+}
+
+extension Expr {
+    /// Adds the columns of the current row that the expression reads.
+    func collectColumns(into set: inout Set<Int>) {
+        switch self {
+        case let .column(i): set.insert(i)
+        case let .lookup(through, _, _): set.insert(through)
+        case let .negate(e), let .not(e), let .isMissing(e, _), let .inList(e, _, _), let .inWindow(e, _), let .inSet(e, _):
+            e.collectColumns(into: &set)
+        case let .arithmetic(_, l, r, _), let .compare(_, l, r), let .and(l, r), let .or(l, r):
+            l.collectColumns(into: &set)
+            r.collectColumns(into: &set)
+        case let .call(_, arguments):
+            for a in arguments { a.collectColumns(into: &set) }
+        case .constant, .projectField, .key, .keyLookup, .aggregate:
+            break
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// Reads one table file once: checks every row against the schema, records rejects, keeps
+/// the rows of tables that others refer to, and feeds every aggregate of every quarter.
+struct TableScanner {
+    let table: TableSchema
+    var parser: FieldParser
+    /// The aggregates over this table, with their numbers in the plan.
+    let aggregates: [(id: Int, aggregate: Aggregate)]
+    /// One evaluator per quarter evaluated.
+    let evaluators: [RowEvaluator]
+    /// Whether to keep the rows (for tables that others refer to, and the registry).
+    let keepsRows: Bool
+    let limits: CSVLimits
+
+    struct Output {
+        var quality: FileQuality
+        var rejects: [Reject] = []
+        var rows: [[Value]] = []
+        var keys = KeyIndex()
+        /// By aggregate position in `aggregates`, then by quarter.
+        var accumulators: [[Accumulator]]
+    }
+
+    /// The longest raw line kept in the rejects file.
+    static let rawLimit = 4096
+
+    func scan(path: String, displayPath: String) throws -> Output {
+        let (output, encoding) = try readCSV(path: path, limits: limits) { reader in
+            try scan(reader, displayPath: displayPath)
+        }
+        var result = output
+        result.quality.encoding = result.quality.status == .read ? encoding : nil
+        return result
+    }
+
+    private func scan(_ reader: CSVReader, displayPath: String) throws -> Output {
+        var out = Output(
+            quality: FileQuality(file: displayPath, table: table.name, status: .read),
+            accumulators: aggregates.map { _ in evaluators.map { _ in Accumulator() } })
+        guard try reader.next() else {
+            out.quality.status = .empty
+            out.quality.blankLines = reader.blankLines
+            return out
+        }
+        let header = (0..<reader.fieldCount).map { reader.string($0).trimmingSpaces }
+        var headerProblem: String?
+        if let problem = reader.problem {
+            headerProblem = "the header row is malformed: \(RowProblem.malformed(problem).text(.en))"
+        }
+        var positions: [Int?] = []
+        for column in table.columns {
+            let found = header.indices.filter { header[$0] == column.name }
+            if found.count > 1 && headerProblem == nil {
+                headerProblem = "the header names \(column.name) \(found.count) times; keep one"
+            }
+            if found.isEmpty && !column.optional && headerProblem == nil {
+                headerProblem = "the header has no column \(column.name); add it (columns are found by name)"
+            }
+            positions.append(found.first)
+        }
+        let keyColumn = table.keyColumnIndex
+        var keyLines: [String: Int] = [:]
+        var row = [Value](repeating: .missing, count: table.columns.count)
+
+        func reject(_ problem: RowProblem) {
+            out.quality.rejected += 1
+            out.quality.reasons[problem.code, default: 0] += 1
+            var raw = reader.rawRecord
+            if raw.utf8.count > Self.rawLimit {
+                raw = String(decoding: Array(raw.utf8.prefix(Self.rawLimit)), as: UTF8.self) + "…"
+            }
+            out.rejects.append(Reject(file: displayPath, line: reader.line, problem: problem, raw: raw))
+        }
+
+        records: while try reader.next() {
+            out.quality.read += 1
+            if let headerProblem {
+                reject(.header(headerProblem))
+                continue
+            }
+            if let problem = reader.problem {
+                reject(.malformed(problem))
+                continue
+            }
+            guard reader.fieldCount == header.count else {
+                reject(.fieldCount(expected: header.count, found: reader.fieldCount))
+                continue
+            }
+            for (index, column) in table.columns.enumerated() {
+                guard let position = positions[index] else {
+                    row[index] = .missing
+                    continue
+                }
+                let parsed = reader.withField(position) { parser.parse($0, column: column, index: index) }
+                switch parsed {
+                case let .success(value):
+                    row[index] = value
+                case let .failure(failure):
+                    reject(problem(failure, column: column, text: String(reader.string(position).prefix(100))))
+                    continue records
+                }
+            }
+            if let keyColumn, let position = positions[keyColumn] {
+                let key = reader.string(position).trimmingSpaces
+                if let first = keyLines[key] {
+                    reject(.duplicateKey(column: table.columns[keyColumn].name, value: key, firstLine: first))
+                    continue
+                }
+                keyLines[key] = reader.line
+                if keepsRows { _ = out.keys.insert(key, row: Int32(out.rows.count)) }
+            }
+            out.quality.accepted += 1
+            if keepsRows { out.rows.append(row) }
+            for (position, entry) in aggregates.enumerated() {
+                for (quarter, evaluator) in evaluators.enumerated() {
+                    if let filter = entry.aggregate.filter, !evaluator.test(filter, row: row) { continue }
+                    out.accumulators[position][quarter].add(row, entry.aggregate, evaluator)
+                }
+            }
+        }
+        out.quality.blankLines = reader.blankLines
+        return out
+    }
+
+    private func problem(_ failure: FieldParser.Failure, column: ColumnSchema, text: String) -> RowProblem {
+        switch failure {
+        case .empty: return .empty(column: column.name)
+        case let .invalid(expected): return .invalid(column: column.name, value: text, expected: expected)
+        case let .outOfRange(detail): return .outOfRange(column: column.name, detail: detail)
+        case let .notInEnum(values): return .notInEnum(column: column.name, value: text, values: values)
+        case let .danglingReference(table): return .danglingReference(column: column.name, value: text, table: table)
+        }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs (header names, keys).
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

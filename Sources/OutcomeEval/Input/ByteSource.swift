@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A stream of bytes that the CSV reader pulls from.
+protocol ByteSource: AnyObject {
+    /// Fills `buffer` from its start; returns how many bytes were written, 0 at the end.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int
+    /// Offset in the original file of the next byte `read` will consume, for messages.
+    var fileOffset: Int { get }
+}
+
+/// Reads a file with `read(2)`, skipping a UTF-8 byte-order mark at its start.
+final class FileByteSource: ByteSource {
+    let path: String
+    private let descriptor: Int32
+    private(set) var fileOffset = 0
+    /// True when the file began with EF BB BF.
+    private(set) var hadByteOrderMark = false
+    private var checkedByteOrderMark = false
+
+    init(path: String) throws(InputError) {
+        self.path = path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw InputError.cannotOpen(path: path, reason: systemErrorText()) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw InputError.cannotOpen(path: path, reason: "it is a directory")
+        }
+        descriptor = fd
+    }
+
+    deinit { close(descriptor) }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        var count = try readSome(into: buffer)
+        if !checkedByteOrderMark {
+            checkedByteOrderMark = true
+            // Top up so that a BOM split over two reads is still seen.
+            while count < 3 && count < buffer.count {
+                let more = try readSome(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
+                if more == 0 { break }
+                count += more
+            }
+            if count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+                hadByteOrderMark = true
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[3..<count]))
+                count -= 3
+            }
+        }
+        return count
+    }
+
+    private func readSome(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        while true {
+            let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            if n >= 0 {
+                fileOffset += n
+                return n
+            }
+            if errno == EINTR { continue }
+            throw InputError.cannotRead(path: path, reason: systemErrorText())
+        }
+    }
+}
+
+func systemErrorText() -> String {
+    String(cString: strerror(errno))
+}

@@ -1,0 +1,342 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The text encodings an input file may have (DATA.md: UTF-8, else CP949/EUC-KR).
+public enum TextEncoding: String, Sendable {
+    case utf8 = "UTF-8"
+    case utf8WithBOM = "UTF-8 (BOM)"
+    case cp949 = "CP949"
+}
+
+/// Size limits that keep a hostile file from exhausting memory.
+public struct CSVLimits: Sendable, Equatable {
+    public var maxFieldBytes: Int
+    public var maxRecordBytes: Int
+
+    public init(maxFieldBytes: Int = 1 << 20, maxRecordBytes: Int = 4 << 20) {
+        self.maxFieldBytes = maxFieldBytes
+        self.maxRecordBytes = max(maxRecordBytes, 64)
+    }
+}
+
+/// Why a record could not be split into fields the RFC 4180 way.
+public enum CSVProblem: Equatable, Sendable {
+    case unterminatedQuote
+    case quoteInUnquotedField(field: Int)
+    case textAfterClosingQuote(field: Int)
+    case recordTooLong(limit: Int)
+    case fieldTooLong(field: Int, limit: Int)
+}
+
+enum CSVReadError: Error {
+    case input(InputError)
+    /// Not UTF-8 at `offset`; `lookedLikeUTF8` when valid multi-byte UTF-8 came before it.
+    case notUTF8(offset: Int, lookedLikeUTF8: Bool)
+}
+
+/// A streaming RFC 4180 reader over bytes.
+///
+/// One buffer is reused for the whole file and a record's fields are byte ranges into it,
+/// so reading a row allocates nothing; callers turn only the fields they need into values.
+final class CSVReader {
+    let path: String
+    private let source: ByteSource
+    private let validatesUTF8: Bool
+    private let limits: CSVLimits
+
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var dataEnd = 0
+    private var recordStart = 0
+    private var validatedUpTo = 0
+    private var bufferFileOffset = 0
+    private var atEOF = false
+    private var sawNonASCII = false
+    private var nextLine = 1
+
+    // The current record.
+    private(set) var line = 0
+    private(set) var problem: CSVProblem?
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    private var escaped: [Bool] = []
+    private var contentEnd = 0
+    private var scratch: [UInt8] = []
+    private var truncatedRaw: [UInt8]?
+    /// Blank lines passed over so far; they are not rows.
+    private(set) var blankLines = 0
+
+    init(path: String, encoding: TextEncoding, limits: CSVLimits = CSVLimits()) throws(InputError) {
+        self.path = path
+        self.limits = limits
+        switch encoding {
+        case .cp949:
+            source = try CP949ByteSource(path: path)
+            validatesUTF8 = false
+        case .utf8, .utf8WithBOM:
+            source = try FileByteSource(path: path)
+            validatesUTF8 = true
+        }
+        buffer = .allocate(byteCount: min(1 << 20, limits.maxRecordBytes), alignment: 8)
+        starts.reserveCapacity(16)
+        ends.reserveCapacity(16)
+        escaped.reserveCapacity(16)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// The encoding actually met: a UTF-8 file that began with a byte-order mark says so.
+    var hadByteOrderMark: Bool { (source as? FileByteSource)?.hadByteOrderMark ?? false }
+
+    var fieldCount: Int { starts.count }
+
+    /// Advances to the next record; `false` at the end of the file.
+    func next() throws(CSVReadError) -> Bool {
+        recordStart = nextStart
+        truncatedRaw = nil
+        while true {
+            if recordStart >= dataEnd && atEOF { return false }
+            if let scanned = scan() {
+                line = nextLine
+                nextLine += scanned.newlines
+                nextStart = scanned.next
+                contentEnd = scanned.contentEnd
+                if contentEnd == 0 && problem == nil && starts.count == 1 {
+                    blankLines += 1
+                    recordStart = nextStart
+                    continue
+                }
+                return true
+            }
+            if recordStart == 0 && dataEnd == buffer.count {
+                if buffer.count >= limits.maxRecordBytes {
+                    try skipOverlongRecord()
+                    return true
+                }
+                grow()
+            }
+            try refill()
+        }
+    }
+
+    private var nextStart = 0
+
+    /// Calls `body` with the bytes of field `index` (quotes removed, `""` made `"`).
+    func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let start = recordStart + starts[index]
+        let end = recordStart + ends[index]
+        if !escaped[index] {
+            return try body(UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var i = start
+        while i < end {
+            let byte = buffer[i]
+            scratch.append(byte)
+            i += byte == UInt8(ascii: "\"") ? 2 : 1
+        }
+        return try scratch.withUnsafeBytes(body)
+    }
+
+    func string(_ index: Int) -> String {
+        withField(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The record as it stood in the file, without its line break.
+    var rawRecord: String {
+        if let truncatedRaw { return String(decoding: truncatedRaw, as: UTF8.self) + "…" }
+        let end = min(recordStart + contentEnd, dataEnd)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[recordStart..<end]), as: UTF8.self)
+    }
+
+    // MARK: - Scanning
+
+    private struct Scanned {
+        var contentEnd: Int
+        var next: Int
+        var newlines: Int
+    }
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    /// Splits the record at `recordStart` into fields; `nil` when it runs past the data read so far.
+    private func scan() -> Scanned? {
+        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        escaped.removeAll(keepingCapacity: true)
+        problem = nil
+        let limit = validatesUTF8 ? validatedUpTo : dataEnd
+        let base = recordStart
+        var i = base
+        var state = State.fieldStart
+        var fieldStart = base
+        var fieldEscaped = false
+        var newlines = 0
+        func endField(_ end: Int) {
+            starts.append(fieldStart - base)
+            ends.append(end - base)
+            escaped.append(fieldEscaped)
+            fieldEscaped = false
+            if end - fieldStart > limits.maxFieldBytes && problem == nil {
+                problem = .fieldTooLong(field: starts.count - 1, limit: limits.maxFieldBytes)
+            }
+        }
+        while i < limit {
+            let byte = buffer[i]
+            switch state {
+            case .fieldStart:
+                if byte == quote {
+                    state = .quoted
+                    fieldStart = i + 1
+                    i += 1
+                    continue
+                }
+                fieldStart = i
+                state = .unquoted
+                continue
+            case .unquoted:
+                if byte == comma {
+                    endField(i)
+                    state = .fieldStart
+                } else if byte == lf || byte == cr {
+                    endField(i)
+                    guard let next = terminatorEnd(at: i, limit: limit) else { return nil }
+                    return Scanned(contentEnd: i - base, next: next, newlines: newlines + 1)
+                } else if byte == quote && problem == nil {
+                    problem = .quoteInUnquotedField(field: starts.count)
+                }
+            case .quoted:
+                if byte == quote {
+                    state = .quoteInQuoted
+                } else if byte == lf {
+                    newlines += 1
+                }
+            case .quoteInQuoted:
+                if byte == quote {
+                    fieldEscaped = true
+                    state = .quoted
+                } else if byte == comma {
+                    endField(i - 1)
+                    state = .fieldStart
+                } else if byte == lf || byte == cr {
+                    endField(i - 1)
+                    guard let next = terminatorEnd(at: i, limit: limit) else { return nil }
+                    return Scanned(contentEnd: i - base, next: next, newlines: newlines + 1)
+                } else {
+                    if problem == nil { problem = .textAfterClosingQuote(field: starts.count) }
+                    state = .unquoted
+                }
+            }
+            i += 1
+        }
+        guard atEOF && limit == dataEnd else { return nil }
+        // The last record of a file without a final line break.
+        switch state {
+        case .fieldStart, .unquoted: endField(i)
+        case .quoteInQuoted: endField(i - 1)
+        case .quoted:
+            endField(i)
+            problem = .unterminatedQuote
+        }
+        if i == base && starts.count == 1 { return Scanned(contentEnd: 0, next: i, newlines: 0) }
+        return Scanned(contentEnd: i - base, next: i, newlines: 0)
+    }
+
+    /// Where the line break at `i` ends (CRLF, LF or a lone CR); `nil` if a CR is the last byte read.
+    private func terminatorEnd(at i: Int, limit: Int) -> Int? {
+        if buffer[i] == UInt8(ascii: "\r") {
+            if i + 1 < limit { return buffer[i + 1] == UInt8(ascii: "\n") ? i + 2 : i + 1 }
+            return atEOF && limit == dataEnd ? i + 1 : nil
+        }
+        return i + 1
+    }
+
+    // MARK: - Buffer management
+
+    private func grow() {
+        let bigger = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: min(buffer.count * 2, limits.maxRecordBytes), alignment: 8)
+        bigger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[0..<dataEnd]))
+        buffer.deallocate()
+        buffer = bigger
+    }
+
+    /// Moves the unfinished record to the front and reads more after it.
+    private func refill() throws(CSVReadError) {
+        if recordStart > 0 {
+            let keep = dataEnd - recordStart
+            if keep > 0 {
+                UnsafeMutableRawBufferPointer(rebasing: buffer[0..<keep])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[recordStart..<dataEnd]))
+            }
+            bufferFileOffset += recordStart
+            validatedUpTo -= recordStart
+            nextStart -= recordStart
+            dataEnd = keep
+            recordStart = 0
+        }
+        let n: Int
+        do {
+            n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[dataEnd...]))
+        } catch {
+            throw .input(error)
+        }
+        dataEnd += n
+        if n == 0 { atEOF = true }
+        if validatesUTF8 {
+            let result = UTF8Validator.validate(
+                UnsafeRawBufferPointer(buffer), from: validatedUpTo, to: dataEnd, final: atEOF)
+            sawNonASCII = sawNonASCII || result.sawNonASCII
+            if let bad = result.invalidAt {
+                let bomShift = hadByteOrderMark ? 3 : 0
+                throw .notUTF8(offset: bufferFileOffset + bad + bomShift, lookedLikeUTF8: sawNonASCII)
+            }
+            validatedUpTo = result.validUpTo
+        }
+    }
+
+    /// Passes over a record longer than the limit, keeping its start for the rejects file.
+    private func skipOverlongRecord() throws(CSVReadError) {
+        truncatedRaw = Array(UnsafeRawBufferPointer(rebasing: buffer[0..<min(dataEnd, 200)]))
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        escaped.removeAll(keepingCapacity: true)
+        problem = .recordTooLong(limit: limits.maxRecordBytes)
+        line = nextLine
+        var inQuotes = false
+        var newlines = 0
+        var i = 0
+        while true {
+            while i < dataEnd {
+                let byte = buffer[i]
+                if byte == UInt8(ascii: "\"") {
+                    inQuotes.toggle()
+                } else if !inQuotes && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) {
+                    nextLine += newlines + 1
+                    let next = byte == UInt8(ascii: "\r") && i + 1 < dataEnd && buffer[i + 1] == UInt8(ascii: "\n") ? i + 2 : i + 1
+                    recordStart = 0
+                    contentEnd = 0
+                    nextStart = next
+                    return
+                } else if byte == UInt8(ascii: "\n") {
+                    newlines += 1
+                }
+                i += 1
+            }
+            if atEOF {
+                nextLine += newlines
+                nextStart = dataEnd
+                contentEnd = 0
+                return
+            }
+            // Drop what was scanned and read on.
+            recordStart = dataEnd
+            nextStart = dataEnd
+            try refill()
+            i = 0
+        }
+    }
+}

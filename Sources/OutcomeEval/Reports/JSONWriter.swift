@@ -1,0 +1,83 @@
+/// Writes JSON with keys in the order given, so that equal results give equal bytes.
+struct JSONWriter {
+    private(set) var text = ""
+    private var indent = 0
+    private var needsComma = [false]
+
+    enum Scalar {
+        case string(String?)
+        case number(Double?)
+        case integer(Int)
+        case bool(Bool)
+    }
+
+    mutating func beginObject(_ key: String? = nil) {
+        prefix(key)
+        text += "{"
+        indent += 1
+        needsComma.append(false)
+    }
+
+    mutating func endObject() {
+        indent -= 1
+        let hadMembers = needsComma.removeLast()
+        if hadMembers { text += "\n" + String(repeating: "  ", count: indent) }
+        text += "}"
+    }
+
+    mutating func beginArray(_ key: String? = nil) {
+        prefix(key)
+        text += "["
+        indent += 1
+        needsComma.append(false)
+    }
+
+    mutating func endArray() {
+        indent -= 1
+        let hadMembers = needsComma.removeLast()
+        if hadMembers { text += "\n" + String(repeating: "  ", count: indent) }
+        text += "]"
+    }
+
+    mutating func value(_ key: String?, _ scalar: Scalar) {
+        prefix(key)
+        switch scalar {
+        case let .string(s): text += s.map(JSONWriter.quoted) ?? "null"
+        case let .number(n): text += n.map(JSONWriter.number) ?? "null"
+        case let .integer(i): text += String(i)
+        case let .bool(b): text += b ? "true" : "false"
+        }
+    }
+
+    private mutating func prefix(_ key: String?) {
+        if needsComma[needsComma.count - 1] { text += "," }
+        if indent > 0 { text += "\n" + String(repeating: "  ", count: indent) }
+        needsComma[needsComma.count - 1] = true
+        if let key { text += JSONWriter.quoted(key) + ": " }
+    }
+
+    /// Full precision, shortest round-trip form; never NaN or infinity (those are `null`).
+    static func number(_ n: Double) -> String {
+        guard n.isFinite else { return "null" }
+        if n == 0 { return "0.0" }
+        return "\(n)"
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,106 @@
+/// `results.json`: every value, score and reason, for machines. Keys keep a fixed order.
+enum ResultsJSON {
+    static func render(_ result: EvaluationResult, toolVersion: String) -> String {
+        let plan = result.plan
+        let settings = plan.settings
+        let current = result.quarters.count - 1
+        var json = JSONWriter()
+        json.beginObject()
+        json.value("period", .string(result.configuration.period.description))
+        json.value("tool_version", .string(toolVersion))
+        json.beginObject("projects")
+        for (p, outcome) in result.projects.enumerated() {
+            let scores = result.scores[p][current]
+            let previous = result.scores[p][current - 1]
+            let names = ProjectNames(outcome.project, schema: plan.schema)
+            json.beginObject(outcome.project.id)
+            json.value("name_ko", .string(names.ko))
+            json.value("name_en", .string(names.en))
+            json.beginObject("indicators")
+            for (i, indicator) in plan.indicators.enumerated() {
+                let now = scores.indicators[i]
+                let before = previous.indicators[i]
+                json.beginObject(indicator.definition.id)
+                json.value("dimension", .string(indicator.definition.dimension))
+                json.value("status", .string(now.outcome.status))
+                json.value("reason", .string(now.outcome.reason?.text(.en)))
+                json.value("reason_ko", .string(now.outcome.reason?.text(.ko)))
+                json.value("value", .number(now.value))
+                json.value("score", .number(now.score))
+                json.value("band", .string(now.bandIndex.map { settings.bands[$0].name.en }))
+                json.value("previous_value", .number(before.value))
+                json.value("previous_score", .number(before.score))
+                json.endObject()
+            }
+            json.endObject()
+            json.beginObject("dimensions")
+            for (d, dimension) in settings.dimensions.enumerated() {
+                json.beginObject(dimension.id)
+                json.value("score", .number(scores.dimensions[d].score))
+                json.value("coverage", .number(scores.dimensions[d].coverage))
+                json.value("band", .string(scores.dimensions[d].bandIndex.map { settings.bands[$0].name.en }))
+                json.value("previous_score", .number(previous.dimensions[d].score))
+                json.endObject()
+            }
+            json.endObject()
+            json.beginObject("overall")
+            json.value("score", .number(scores.overall))
+            json.value("band", .string(scores.overallBandIndex.map { settings.bands[$0].name.en }))
+            json.value("previous_score", .number(previous.overall))
+            json.endObject()
+            json.endObject()
+        }
+        json.endObject()
+        json.endObject()
+        return json.text + "\n"
+    }
+}
+
+extension IndicatorOutcome {
+    public var status: String {
+        switch self {
+        case .value: return "ok"
+        case .notComputable: return "not_computable"
+        case .notApplicable: return "not_applicable"
+        }
+    }
+
+    public var reason: NotComputable? {
+        if case let .notComputable(reason) = self { return reason }
+        return nil
+    }
+}
+
+/// A project's display names and summary fields from the registry columns the schema names.
+struct ProjectNames {
+    var ko: String
+    var en: String
+
+    init(_ project: Project, schema: Schema) {
+        func text(_ column: String) -> String {
+            guard let i = schema.registry.columnIndex(column) else { return "" }
+            return CellText.of(project.row[i], column: schema.registry.columns[i])
+        }
+        ko = text(schema.displayNames.ko)
+        en = text(schema.displayNames.en)
+    }
+
+    func text(_ language: Language) -> String { language == .ko ? ko : en }
+}
+
+/// A registry or table value as text for reports.
+enum CellText {
+    static func of(_ value: Value, column: ColumnSchema) -> String {
+        switch value {
+        case .missing: return ""
+        case let .text(s): return s
+        case let .number(n): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : "\(n)"
+        case let .bool(b): return b ? "Y" : "N"
+        case let .date(d): return d.description
+        case let .symbol(i):
+            if case let .enumeration(values, _) = column.type { return values[Int(i)] }
+            return String(i)
+        case let .row(r): return "#\(r)"
+        }
+    }
+}

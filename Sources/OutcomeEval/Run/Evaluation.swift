@@ -1,0 +1,123 @@
+import Dispatch
+import Foundation
+
+/// What a run is asked to do; every output depends on these and the input files alone.
+public struct RunConfiguration: Sendable {
+    public var dataDirectory: String
+    public var indicatorsDirectory: String
+    public var period: Quarter
+    public var language: Language
+    /// Evaluate projects one at a time (for comparing with the parallel run).
+    public var serial: Bool
+
+    public init(dataDirectory: String, indicatorsDirectory: String, period: Quarter, language: Language = .ko, serial: Bool = false) {
+        self.dataDirectory = dataDirectory
+        self.indicatorsDirectory = indicatorsDirectory
+        self.period = period
+        self.language = language
+        self.serial = serial
+    }
+}
+
+/// The evaluation of a whole data set for one quarter, ready to be written.
+public struct EvaluationResult: Sendable {
+    public var configuration: RunConfiguration
+    public var plan: EvaluationPlan
+    /// Quarters evaluated, oldest first; the last is the period.
+    public var quarters: [Quarter]
+    public var registry: FileQuality
+    public var registryRejects: [Reject]
+    /// In registry order.
+    public var projects: [ProjectOutcome]
+    /// By project, then by quarter.
+    public var scores: [[ProjectScores]]
+
+    public var allFiles: [FileQuality] { [registry] + projects.flatMap(\.files) }
+    public var allRejects: [Reject] { registryRejects + projects.flatMap(\.rejects) }
+
+    /// Files whose rejected share is above the ceiling of the settings.
+    public var filesOverCeiling: [FileQuality] {
+        allFiles.filter { $0.rejectedShare > plan.settings.rejectCeiling }
+    }
+}
+
+public enum Evaluation {
+    /// How many quarters each run evaluates: the period and the three before it (for trends).
+    public static let quarterCount = 4
+
+    /// Reads the definitions and the data and evaluates every project.
+    public static func run(_ configuration: RunConfiguration) throws(RunError) -> EvaluationResult {
+        let plan: EvaluationPlan
+        do {
+            plan = try DefinitionLoader.load(directory: configuration.indicatorsDirectory)
+        } catch {
+            throw .definitions(error)
+        }
+        return try run(configuration, plan: plan)
+    }
+
+    public static func run(_ configuration: RunConfiguration, plan: EvaluationPlan) throws(RunError) -> EvaluationResult {
+        let data = configuration.dataDirectory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .inputMissing("\(data): the data folder does not exist. Pass --data with the folder that holds \(plan.schema.registry.file).")
+        }
+        let registry = plan.schema.registry
+        let registryPath = data + "/" + registry.file
+        guard FileManager.default.fileExists(atPath: registryPath) else {
+            throw .inputMissing("\(registryPath): the project registry is missing; every data folder needs one.")
+        }
+        let scanner = TableScanner(
+            table: registry, parser: FieldParser(keepsText: Set(registry.columns.indices)), aggregates: [], evaluators: [],
+            keepsRows: true, limits: plan.settings.limits)
+        let output: TableScanner.Output
+        do {
+            output = try scanner.scan(path: registryPath, displayPath: registry.file)
+        } catch let error as InputError {
+            throw .badData(["\(error)"])
+        } catch {
+            throw .internalError("\(error)")
+        }
+        let keyIndex = registry.keyColumnIndex!
+        let projects = output.rows.map { row -> Project in
+            guard case let .text(id) = row[keyIndex] else { return Project(id: "", row: row) }
+            return Project(id: id, row: row)
+        }
+        var problems: [String] = []
+        let root = (data as NSString).resolvingSymlinksInPath
+        for project in projects {
+            let folder = data + "/" + project.id
+            let resolved = (folder as NSString).resolvingSymlinksInPath
+            if resolved != root + "/" + project.id && FileManager.default.fileExists(atPath: folder) {
+                problems.append("\(folder): the project folder is a link to \(resolved), outside the data folder; copy the files in instead.")
+            }
+        }
+        guard problems.isEmpty else { throw .badData(problems) }
+
+        let quarters = (0..<quarterCount).map { configuration.period.advanced(by: $0 - quarterCount + 1) }
+        let evaluator = ProjectEvaluator(plan: plan, quarters: quarters)
+        let outcomes = parallelMap(projects, serial: configuration.serial) { project in
+            evaluator.evaluate(project, folder: data + "/" + project.id, displayFolder: project.id)
+        }
+        let errors = outcomes.flatMap(\.errors)
+        guard errors.isEmpty else { throw .badData(errors) }
+        let scores = outcomes.map { outcome in outcome.outcomes.map { Scorer.scores($0, plan: plan) } }
+        return EvaluationResult(
+            configuration: configuration, plan: plan, quarters: quarters, registry: output.quality,
+            registryRejects: output.rejects, projects: outcomes, scores: scores)
+    }
+
+    /// Maps on all cores; results keep the order of `items`, so output does not depend on timing.
+    static func parallelMap<T, R>(_ items: [T], serial: Bool, _ transform: (T) -> R) -> [R] {
+        if serial || items.count < 2 { return items.map(transform) }
+        var results = [R?](repeating: nil, count: items.count)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            let result = transform(items[index])
+            lock.lock()
+            results[index] = result
+            lock.unlock()
+        }
+        return results.map { $0! }
+    }
+}

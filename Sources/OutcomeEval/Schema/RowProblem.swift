@@ -1,0 +1,111 @@
+/// Why a row was rejected. `code` groups them in the data-quality summary.
+public enum RowProblem: Equatable, Sendable {
+    case malformed(CSVProblem)
+    case fieldCount(expected: Int, found: Int)
+    case empty(column: String)
+    case invalid(column: String, value: String, expected: String)
+    case outOfRange(column: String, detail: String)
+    case notInEnum(column: String, value: String, values: [String])
+    case danglingReference(column: String, value: String, table: String)
+    case duplicateKey(column: String, value: String, firstLine: Int)
+    case header(String)
+
+    public var code: String {
+        switch self {
+        case .malformed(.unterminatedQuote): return "unterminated_quote"
+        case .malformed(.quoteInUnquotedField), .malformed(.textAfterClosingQuote): return "stray_quote"
+        case .malformed(.recordTooLong): return "record_too_long"
+        case .malformed(.fieldTooLong): return "field_too_long"
+        case .fieldCount: return "field_count"
+        case .empty: return "empty_required"
+        case .invalid: return "invalid_value"
+        case .outOfRange: return "out_of_range"
+        case .notInEnum: return "not_in_enum"
+        case .danglingReference: return "dangling_reference"
+        case .duplicateKey: return "duplicate_key"
+        case .header: return "bad_header"
+        }
+    }
+
+    public var column: String {
+        switch self {
+        case let .empty(c), let .invalid(c, _, _), let .outOfRange(c, _), let .notInEnum(c, _, _),
+            let .danglingReference(c, _, _), let .duplicateKey(c, _, _):
+            return c
+        default: return ""
+        }
+    }
+
+    public func text(_ language: Language) -> String {
+        let en = language == .en
+        switch self {
+        case .malformed(.unterminatedQuote):
+            return en ? "a quoted field is never closed; the rest of the file was read as this row"
+                : "따옴표가 닫히지 않음; 파일 끝까지 한 행으로 읽힘"
+        case let .malformed(.quoteInUnquotedField(field)):
+            return en ? "a '\"' inside unquoted field \(field + 1); quote the whole field and double the quote"
+                : "따옴표 없는 \(field + 1)번째 필드 안에 '\"'가 있음; 필드 전체를 따옴표로 감싸고 \"\"로 쓰십시오"
+        case let .malformed(.textAfterClosingQuote(field)):
+            return en ? "text after the closing quote of field \(field + 1)" : "\(field + 1)번째 필드의 닫는 따옴표 뒤에 글자가 있음"
+        case let .malformed(.recordTooLong(limit)):
+            return en ? "the row is longer than \(limit) bytes" : "행이 \(limit)바이트보다 김"
+        case let .malformed(.fieldTooLong(field, limit)):
+            return en ? "field \(field + 1) is longer than \(limit) bytes" : "\(field + 1)번째 필드가 \(limit)바이트보다 김"
+        case let .fieldCount(expected, found):
+            return en ? "expected \(expected) fields as in the header, found \(found)" : "머리행처럼 \(expected)개 필드가 있어야 하나 \(found)개"
+        case let .empty(column):
+            return en ? "\(column) is empty but required" : "\(column) 값이 비어 있음(필수)"
+        case let .invalid(column, value, expected):
+            return en ? "\(column) '\(value)' is not \(expected)" : "\(column) '\(value)'의 형식이 잘못됨(\(expected))"
+        case let .outOfRange(column, detail):
+            return en ? "\(column): \(detail)" : "\(column) 범위 밖: \(detail)"
+        case let .notInEnum(column, value, values):
+            let list = values.count > 8 ? values.prefix(8).joined(separator: ", ") + ", …" : values.joined(separator: ", ")
+            return en ? "\(column) '\(value)' is not one of \(list)" : "\(column) '\(value)'은(는) 허용 값(\(list))이 아님"
+        case let .danglingReference(column, value, table):
+            return en ? "\(column) '\(value)' is not in \(table)" : "\(column) '\(value)'이(가) \(table)에 없음"
+        case let .duplicateKey(column, value, firstLine):
+            return en ? "\(column) '\(value)' already appeared on line \(firstLine)" : "\(column) '\(value)' 중복(처음 \(firstLine)행)"
+        case let .header(detail):
+            return detail
+        }
+    }
+}
+
+/// A row that did not pass, with where it was and what it said.
+public struct Reject: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var problem: RowProblem
+    public var raw: String
+}
+
+/// How one input file fared: the counts that must reconcile, read = accepted + rejected.
+public struct FileQuality: Sendable, Equatable {
+    public enum Status: Equatable, Sendable {
+        case read
+        case missing
+        /// 0 bytes: not even a header.
+        case empty
+        /// Not read because a table it refers to is unavailable.
+        case skipped(because: String)
+    }
+
+    public var file: String
+    public var table: String
+    public var status: Status
+    public var encoding: TextEncoding?
+    public var read = 0
+    public var accepted = 0
+    public var rejected = 0
+    public var blankLines = 0
+    /// Rejections by problem code.
+    public var reasons: [String: Int] = [:]
+
+    public var rejectedShare: Double { read == 0 ? 0 : Double(rejected) / Double(read) }
+
+    /// The most frequent problems first, ties by code, for summaries.
+    public var topReasons: [(code: String, count: Int)] {
+        reasons.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}

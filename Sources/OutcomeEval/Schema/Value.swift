@@ -1,0 +1,18 @@
+/// One typed cell, after a CSV field has been checked against its column's type.
+public enum Value: Hashable, Sendable {
+    /// An empty field: missing, never zero.
+    case missing
+    case number(Double)
+    case bool(Bool)
+    case date(Day)
+    /// The position of the value in its column's enum list (an ordered enum ranks from 1 on this).
+    case symbol(Int32)
+    /// A reference, as the row number of the referenced row in its table.
+    case row(Int32)
+    case text(String)
+
+    var isMissing: Bool {
+        if case .missing = self { return true }
+        return false
+    }
+}
