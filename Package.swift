@@ -24,14 +24,17 @@ let package = Package(
             name: "OutcomeEval",
             dependencies: ["XLSX", .product(name: "Yams", package: "Yams")]
         ),
+        // Writes synthetic data sets in the default data contract (Samples/, benchmarks, tests).
+        .target(name: "SampleData", dependencies: ["OutcomeEval"]),
         .executableTarget(
             name: "outcome-eval",
             dependencies: [
                 "OutcomeEval",
+                "SampleData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "OutcomeEvalTests", dependencies: ["OutcomeEval", "XLSX"]),
+        .testTarget(name: "OutcomeEvalTests", dependencies: ["OutcomeEval", "SampleData", "XLSX"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -8,7 +8,7 @@ struct OutcomeEvalCommand: ParsableCommand {
         commandName: "outcome-eval",
         abstract: "Scores Seoul social-innovation projects from their outcome CSVs.",
         version: OutcomeEvalVersion.string,
-        subcommands: [Run.self, Check.self, SampleData.self])
+        subcommands: [Run.self, Check.self, SampleDataCommand.self])
 }
 
 /// Turns a library error into a message on stderr and the documented exit code.

@@ -1,9 +1,32 @@
 import ArgumentParser
+import Foundation
 import OutcomeEval
+import SampleData
 
-struct SampleData: ParsableCommand {
+struct SampleDataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sample-data", abstract: "Write a synthetic data set in the data contract.")
+        commandName: "sample-data",
+        abstract: "Write a synthetic data set in the data contract (2025Q1-2026Q3), for trials and benchmarks.")
 
-    func run() throws {}
+    @Option(help: "Seed of the random numbers: the same seed writes the same bytes.")
+    var seed: UInt64 = 2026
+
+    @Option(help: "How many projects (the six bureau programmes, then numbered copies).")
+    var projects: Int = 6
+
+    @Option(help: "Multiplies participants, activities and money per project.")
+    var scale: Int = 1
+
+    @Option(help: "The folder to write.")
+    var out: String
+
+    func run() throws {
+        guard projects >= 1, scale >= 1 else { fail(RunError.usage("--projects and --scale must be at least 1.")) }
+        do {
+            let summary = try SampleGenerator(seed: seed, projects: projects, scale: scale).write(to: out)
+            printError("sample-data: \(summary.files) files, \(summary.rows) rows, \(summary.bytes / 1_000_000) MB in \(out)")
+        } catch {
+            fail(error)
+        }
+    }
 }

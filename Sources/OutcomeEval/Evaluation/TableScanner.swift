@@ -125,7 +125,7 @@ struct TableScanner {
         switch failure {
         case .empty: return .empty(column: column.name)
         case let .invalid(expected): return .invalid(column: column.name, value: text, expected: expected)
-        case let .outOfRange(detail): return .outOfRange(column: column.name, detail: detail)
+        case let .outOfRange(limit, isMinimum): return .outOfRange(column: column.name, value: text, limit: limit, isMinimum: isMinimum)
         case let .notInEnum(values): return .notInEnum(column: column.name, value: text, values: values)
         case let .danglingReference(table): return .danglingReference(column: column.name, value: text, table: table)
         }

@@ -136,3 +136,9 @@ final class CP949ByteSource: ByteSource {
         if n == 0 { atEnd = true }
     }
 }
+
+/// Encodes UTF-8 text as CP949, the way Korean Excel saves "CSV"; `nil` if a character has no CP949 form.
+public func encodeCP949(_ utf8: [UInt8]) -> [UInt8]? {
+    guard let transcoder = Transcoder(from: "UTF-8", to: "CP949") else { return nil }
+    return try? transcoder.convertAll(utf8).get()
+}

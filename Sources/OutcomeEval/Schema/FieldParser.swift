@@ -13,8 +13,8 @@ struct FieldParser {
 
     enum Failure: Error, Equatable {
         case empty
-        case invalid(expected: String)
-        case outOfRange(String)
+        case invalid(expected: ExpectedForm)
+        case outOfRange(limit: Int64, isMinimum: Bool)
         case notInEnum(values: [String])
         case danglingReference(table: String)
     }
@@ -28,23 +28,23 @@ struct FieldParser {
         case .text:
             return .success(keepsText.contains(index) ? .text(String(decoding: trimmed, as: UTF8.self)) : .missing)
         case .slug:
-            guard isSlug(trimmed) else { return .failure(.invalid(expected: "an id of a-z, 0-9 and '-' (at most 64, starting with a letter or digit)")) }
+            guard isSlug(trimmed) else { return .failure(.invalid(expected: .slug)) }
             return .success(.text(String(decoding: trimmed, as: UTF8.self)))
         case let .integer(min, max):
-            guard let n = parseInteger(trimmed) else { return .failure(.invalid(expected: "a whole number without separators")) }
-            if let min, n < min { return .failure(.outOfRange("\(n) is below the minimum \(min)")) }
-            if let max, n > max { return .failure(.outOfRange("\(n) is above the maximum \(max)")) }
+            guard let n = parseInteger(trimmed) else { return .failure(.invalid(expected: .integer)) }
+            if let min, n < min { return .failure(.outOfRange(limit: min, isMinimum: true)) }
+            if let max, n > max { return .failure(.outOfRange(limit: max, isMinimum: false)) }
             return .success(.number(Double(n)))
         case .decimal:
             guard let d = Double(String(decoding: trimmed, as: UTF8.self)), d.isFinite else {
-                return .failure(.invalid(expected: "a number"))
+                return .failure(.invalid(expected: .decimal))
             }
             return .success(.number(d))
         case .date:
-            guard let day = Day(iso: trimmed) else { return .failure(.invalid(expected: "a date YYYY-MM-DD that exists")) }
+            guard let day = Day(iso: trimmed) else { return .failure(.invalid(expected: .date)) }
             return .success(.date(day))
         case .boolean:
-            guard let b = parseBoolean(trimmed) else { return .failure(.invalid(expected: "Y or N (also 1/0, true/false)")) }
+            guard let b = parseBoolean(trimmed) else { return .failure(.invalid(expected: .boolean)) }
             return .success(.bool(b))
         case let .enumeration(values, _):
             for (i, value) in values.enumerated() where equals(trimmed, value) {

@@ -3,8 +3,8 @@ public enum RowProblem: Equatable, Sendable {
     case malformed(CSVProblem)
     case fieldCount(expected: Int, found: Int)
     case empty(column: String)
-    case invalid(column: String, value: String, expected: String)
-    case outOfRange(column: String, detail: String)
+    case invalid(column: String, value: String, expected: ExpectedForm)
+    case outOfRange(column: String, value: String, limit: Int64, isMinimum: Bool)
     case notInEnum(column: String, value: String, values: [String])
     case danglingReference(column: String, value: String, table: String)
     case duplicateKey(column: String, value: String, firstLine: Int)
@@ -29,7 +29,7 @@ public enum RowProblem: Equatable, Sendable {
 
     public var column: String {
         switch self {
-        case let .empty(c), let .invalid(c, _, _), let .outOfRange(c, _), let .notInEnum(c, _, _),
+        case let .empty(c), let .invalid(c, _, _), let .outOfRange(c, _, _, _), let .notInEnum(c, _, _),
             let .danglingReference(c, _, _), let .duplicateKey(c, _, _):
             return c
         default: return ""
@@ -56,9 +56,10 @@ public enum RowProblem: Equatable, Sendable {
         case let .empty(column):
             return en ? "\(column) is empty but required" : "\(column) 값이 비어 있음(필수)"
         case let .invalid(column, value, expected):
-            return en ? "\(column) '\(value)' is not \(expected)" : "\(column) '\(value)'의 형식이 잘못됨(\(expected))"
-        case let .outOfRange(column, detail):
-            return en ? "\(column): \(detail)" : "\(column) 범위 밖: \(detail)"
+            return en ? "\(column) '\(value)' is not \(expected.text(.en))" : "\(column) '\(value)'은(는) \(expected.text(.ko))이(가) 아님"
+        case let .outOfRange(column, value, limit, isMinimum):
+            if en { return "\(column) \(value) is \(isMinimum ? "below the minimum" : "above the maximum") \(limit)" }
+            return "\(column) \(value)이(가) \(isMinimum ? "최솟값" : "최댓값") \(limit)을(를) 벗어남"
         case let .notInEnum(column, value, values):
             let list = values.count > 8 ? values.prefix(8).joined(separator: ", ") + ", …" : values.joined(separator: ", ")
             return en ? "\(column) '\(value)' is not one of \(list)" : "\(column) '\(value)'은(는) 허용 값(\(list))이 아님"
@@ -68,6 +69,26 @@ public enum RowProblem: Equatable, Sendable {
             return en ? "\(column) '\(value)' already appeared on line \(firstLine)" : "\(column) '\(value)' 중복(처음 \(firstLine)행)"
         case let .header(detail):
             return detail
+        }
+    }
+}
+
+/// The form a field should have had, for messages.
+public enum ExpectedForm: Equatable, Sendable {
+    case slug, integer, decimal, date, boolean
+
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.slug, .en): return "an id of a-z, 0-9 and '-' (at most 64, not starting with '-')"
+        case (.slug, .ko): return "a-z, 0-9, '-'로 된 64자 이내 식별자"
+        case (.integer, .en): return "a whole number without separators"
+        case (.integer, .ko): return "구분 기호 없는 정수"
+        case (.decimal, .en): return "a number"
+        case (.decimal, .ko): return "숫자"
+        case (.date, .en): return "a date YYYY-MM-DD that exists"
+        case (.date, .ko): return "실제 있는 YYYY-MM-DD 날짜"
+        case (.boolean, .en): return "Y or N (also 1/0, true/false)"
+        case (.boolean, .ko): return "Y 또는 N(1/0, true/false도 가능)"
         }
     }
 }
