@@ -39,7 +39,7 @@ enum ExpressionLocation {
             let text = lines[line - 1]
             let start = line == firstLine && firstColumn != nil ? firstColumn! - 1 : text.prefix { $0 == " " }.count
             let length = max(0, text.count - start)
-            if remaining < length || line - 1 == lines.count - 1 {
+            if remaining <= length || line - 1 == lines.count - 1 {
                 return (line, start + remaining + 1)
             }
             remaining -= length + 1

@@ -1,0 +1,131 @@
+import XCTest
+
+@testable import OutcomeEval
+
+/// Each kind of mistake in a definition, with the place `check` names for it.
+final class DefinitionErrorTests: XCTestCase {
+    /// Loads the default definitions plus one extra indicator file and returns the problems.
+    private func problems(_ indicator: String, file: String = "90-extra.yaml") -> [String] {
+        let folder = TemporaryFolder()
+        let definitions = folder.copy(defaultIndicators, to: "Indicators")
+        folder.write("Indicators/indicators/" + file, indicator)
+        do {
+            _ = try DefinitionLoader.load(directory: definitions)
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    private func indicator(value: String, extra: String = "", direction: String = "higher", floor: String = "0", target: String = "1") -> String {
+        """
+        id: extra
+        name: {ko: 추가, en: Extra}
+        dimension: participation
+        value: \(value)
+        direction: \(direction)
+        floor: \(floor)
+        target: \(target)
+        \(extra)
+        """
+    }
+
+    func testTheDefaultDefinitionsHaveNoProblems() throws {
+        let plan = try DefinitionLoader.load(directory: defaultIndicators)
+        XCTAssertEqual(plan.indicators.count, 16)
+        XCTAssertEqual(plan.indicators.map(\.definition.dimension).filter { $0 == "fairness" }.count, 5)
+    }
+
+    func testUnknownColumnIsNamedWithWhatTheTableHas() {
+        XCTAssertEqual(
+            problems(indicator(value: "count(attendance where dat in quarter)")),
+            ["indicators/90-extra.yaml:4:31: error: attendance has no column 'dat'; it has date, activity_id, participant_id"])
+    }
+
+    func testUnknownFunction() {
+        XCTAssertEqual(
+            problems(indicator(value: "median(attendance)")).first?.hasPrefix("indicators/90-extra.yaml:4:8: error: unknown function 'median'; known: abs, count"),
+            true)
+    }
+
+    func testUnknownTable() {
+        XCTAssertEqual(
+            problems(indicator(value: "count(atendance)")),
+            ["indicators/90-extra.yaml:4:14: error: unknown table 'atendance'; the tables are participants, activities, attendance, proposals, finance, milestones"])
+    }
+
+    func testSyntaxErrorInAnExpression() {
+        XCTAssertEqual(
+            problems(indicator(value: "count(attendance where date in quarter")),
+            ["indicators/90-extra.yaml:4:46: error: expected ')' after the arguments, found the end of the expression"])
+    }
+
+    func testSyntaxErrorInAMultiLineExpressionPointsAtTheFileLine() {
+        let text = indicator(value: "|\n  count(activities\n        where date in quarter and kind = \"party\")")
+        XCTAssertEqual(
+            problems(text),
+            ["indicators/90-extra.yaml:6:42: error: \"party\" is not a value of kind; expected one of: workshop, meeting, pilot, festival, training, mediation"])
+    }
+
+    func testDivisionThatIsAlwaysByZero() {
+        XCTAssertEqual(
+            problems(indicator(value: "count(attendance) / (2 - 2)")),
+            ["indicators/90-extra.yaml:4:26: error: division by zero: the divisor is always 0"])
+    }
+
+    func testTypeMismatch() {
+        XCTAssertEqual(
+            problems(indicator(value: "count(attendance where date > 3)")),
+            ["indicators/90-extra.yaml:4:38: error: expected a date here"])
+    }
+
+    func testDirectionThatContradictsFloorAndTarget() {
+        XCTAssertEqual(
+            problems(indicator(value: "count(attendance)", direction: "lower", floor: "0", target: "1")),
+            ["indicators/90-extra.yaml:5:12: error: direction 'lower' does not fit floor 0.0 and target 1.0: for 'higher' the target is above the floor, for 'lower' below it"])
+    }
+
+    func testUnknownKeyIsReportedNotIgnored() {
+        XCTAssertEqual(
+            problems(indicator(value: "count(attendance)", extra: "wieght: 2")),
+            ["indicators/90-extra.yaml:8:1: error: unknown key 'wieght'; expected one of: applies_to, description, dimension, direction, floor, format, id, name, target, value, weight"])
+    }
+
+    func testDuplicateId() {
+        XCTAssertEqual(
+            problems(indicator(value: "count(attendance)").replacingOccurrences(of: "id: extra", with: "id: retention")),
+            ["indicators/90-extra.yaml:1:1: error: the id 'retention' is already used by indicators/07-retention.yaml"])
+    }
+
+    func testYAMLSyntaxError() {
+        XCTAssertEqual(
+            problems("id: x\nname: {ko: a, en: b\nvalue: 1\n").first?.hasPrefix("indicators/90-extra.yaml:3:"), true)
+    }
+
+    func testRowColumnsOutsideAnAggregate() {
+        XCTAssertEqual(
+            problems(indicator(value: "date")),
+            ["indicators/90-extra.yaml:4:8: error: 'date' is not known here; columns of a table can only be used inside an aggregate such as count(table where ...), and the project's as project.column"])
+    }
+
+    func testAggregateInAppliesTo() {
+        XCTAssertEqual(
+            problems(indicator(value: "count(attendance)", extra: "applies_to: count(attendance) > 0")),
+            ["indicators/90-extra.yaml:8:13: error: count(...) cannot be used inside another aggregate or in applies_to/floor/target"])
+    }
+
+    func testEveryProblemOfEveryFileIsListedAtOnce() {
+        let folder = TemporaryFolder()
+        let definitions = folder.copy(defaultIndicators, to: "Indicators")
+        folder.write("Indicators/indicators/91-a.yaml", indicator(value: "count(nothing)").replacingOccurrences(of: "id: extra", with: "id: a"))
+        folder.write("Indicators/indicators/92-b.yaml", indicator(value: "count(attendance)", floor: "1 / 0").replacingOccurrences(of: "id: extra", with: "id: b").replacingOccurrences(of: "participation", with: "particpation"))
+        XCTAssertThrowsError(try DefinitionLoader.load(directory: definitions)) { error in
+            let lines = (error as! DefinitionErrors).diagnostics.map { "\($0.file):\($0.line):\($0.column)" }
+            XCTAssertEqual(lines, ["indicators/91-a.yaml:4:14", "indicators/92-b.yaml:3:12", "indicators/92-b.yaml:6:10"])
+        }
+    }
+}
+
+extension Error {
+    var diagnostics: [Diagnostic] { (self as? DefinitionErrors)?.diagnostics ?? [] }
+}

@@ -1,0 +1,129 @@
+import XCTest
+
+@testable import OutcomeEval
+
+/// Reads a whole file with the reader and returns each record's fields (or its problem).
+private func records(
+    _ bytes: [UInt8], limits: CSVLimits = CSVLimits(maxFieldBytes: 1 << 20, maxRecordBytes: 64)
+) throws -> (rows: [[String]], problems: [CSVProblem?], lines: [Int], encoding: TextEncoding) {
+    let folder = TemporaryFolder()
+    let path = folder.write("t.csv", bytes: bytes)
+    let (result, encoding) = try readCSV(path: path, limits: limits) { reader -> ([[String]], [CSVProblem?], [Int]) in
+        var rows: [[String]] = []
+        var problems: [CSVProblem?] = []
+        var lines: [Int] = []
+        while try reader.next() {
+            rows.append((0..<reader.fieldCount).map { reader.string($0) })
+            problems.append(reader.problem)
+            lines.append(reader.line)
+        }
+        return (rows, problems, lines)
+    }
+    return (result.0, result.1, result.2, encoding)
+}
+
+private func records(_ text: String) throws -> (rows: [[String]], problems: [CSVProblem?], lines: [Int], encoding: TextEncoding) {
+    try records(Array(text.utf8))
+}
+
+final class CSVReaderTests: XCTestCase {
+    func testQuotedCommasQuotesAndLineBreaks() throws {
+        let r = try records("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\nplain,,end\n")
+        XCTAssertEqual(r.rows, [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["plain", "", "end"]])
+        XCTAssertEqual(r.problems, [nil, nil, nil])
+        // The record after a quoted line break starts on line 4.
+        XCTAssertEqual(r.lines, [1, 2, 4])
+    }
+
+    func testCRLFAndLFAndNoFinalLineBreak() throws {
+        XCTAssertEqual(try records("a,b\r\n1,2\r\n3,4").rows, [["a", "b"], ["1", "2"], ["3", "4"]])
+        XCTAssertEqual(try records("a,b\n1,2\n3,4\n").rows, [["a", "b"], ["1", "2"], ["3", "4"]])
+        XCTAssertEqual(try records("a,b\r\n\"q\"\r\n").rows, [["a", "b"], ["q"]])
+    }
+
+    func testEmptyFieldsAndEmptyQuotedField() throws {
+        XCTAssertEqual(try records(",,\n\"\",x,\n").rows, [["", "", ""], ["", "x", ""]])
+    }
+
+    func testBlankLinesAreSkippedNotCounted() throws {
+        let r = try records("a\n\n1\n\r\n2\n")
+        XCTAssertEqual(r.rows, [["a"], ["1"], ["2"]])
+        XCTAssertEqual(r.lines, [1, 3, 5])
+    }
+
+    func testRecordsLongerThanTheBufferAcrossRefills() throws {
+        // The buffer starts at 64 bytes here, so these records cross many refills.
+        let long = String(repeating: "가나다", count: 40)
+        let r = try records(Array("h1,h2\n\"\(long)\",\(long)\nx,y\n".utf8), limits: CSVLimits(maxRecordBytes: 1 << 16))
+        XCTAssertEqual(r.rows, [["h1", "h2"], [long, long], ["x", "y"]])
+    }
+
+    func testByteOrderMarkIsDroppedAndReported() throws {
+        let r = try records([0xEF, 0xBB, 0xBF] + Array("id,name\n1,종로\n".utf8))
+        XCTAssertEqual(r.rows, [["id", "name"], ["1", "종로"]])
+        XCTAssertEqual(r.encoding, .utf8WithBOM)
+    }
+
+    func testCP949IsDetectedAndDecoded() throws {
+        // 종로구 in CP949, as Korean Excel saves it.
+        let bytes = Array("district,n\r\n".utf8) + [0xC1, 0xBE, 0xB7, 0xCE, 0xB1, 0xB8] + Array(",1\r\n".utf8)
+        let r = try records(bytes)
+        XCTAssertEqual(r.rows, [["district", "n"], ["종로구", "1"]])
+        XCTAssertEqual(r.encoding, .cp949)
+    }
+
+    func testNeitherUTF8NorCP949NamesTheByteOffset() throws {
+        // 0xFF is a lead byte in neither encoding; it stands at offset 6.
+        XCTAssertThrowsError(try records(Array("a,b\n1,".utf8) + [0xFF] + Array("\n".utf8))) { error in
+            guard case let InputError.unknownEncoding(path, offset) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(path.hasSuffix("t.csv"))
+            XCTAssertEqual(offset, 6)
+        }
+    }
+
+    func testBrokenUTF8AfterValidHangulIsReportedAtTheUTF8Offset() throws {
+        // Valid UTF-8 Hangul, then a lone continuation byte: broken UTF-8, not CP949.
+        let bytes = Array("a\n종로\n".utf8) + [0x80, 0x41] + Array("\n".utf8)
+        XCTAssertThrowsError(try records(bytes)) { error in
+            XCTAssertEqual(error as? InputError, .unknownEncoding(path: (error as! InputError).path, offset: 9))
+        }
+    }
+
+    func testUnterminatedQuoteAtEndOfFile() throws {
+        let r = try records("a,b\n1,\"open\n2,3\n")
+        XCTAssertEqual(r.problems.last!, .unterminatedQuote)
+        XCTAssertEqual(r.rows.count, 2)
+    }
+
+    func testQuoteInsideUnquotedFieldAndTextAfterClosingQuote() throws {
+        let r = try records("a,b\nab\"c,1\n\"x\"y,2\nok,3\n")
+        XCTAssertEqual(r.problems, [nil, .quoteInUnquotedField(field: 0), .textAfterClosingQuote(field: 0), nil])
+        XCTAssertEqual(r.rows.last!, ["ok", "3"])
+    }
+
+    func testOverlongRecordIsReportedAndReadingGoesOn() throws {
+        let huge = String(repeating: "x", count: 500)
+        let r = try records(Array("a,b\n\(huge),\"q\n\(huge)\"\nnext,1\n".utf8), limits: CSVLimits(maxRecordBytes: 128))
+        XCTAssertEqual(r.problems, [nil, .recordTooLong(limit: 128), nil])
+        XCTAssertEqual(r.rows.last!, ["next", "1"])
+        XCTAssertEqual(r.lines, [1, 2, 4])
+    }
+
+    func testOverlongFieldIsReported() throws {
+        let r = try records(Array("a,b\n12345678901,2\n".utf8), limits: CSVLimits(maxFieldBytes: 10, maxRecordBytes: 1024))
+        XCTAssertEqual(r.problems, [nil, .fieldTooLong(field: 0, limit: 10)])
+    }
+
+    func testEmptyFileHasNoRecords() throws {
+        XCTAssertEqual(try records([]).rows, [])
+    }
+}
+
+extension InputError {
+    var path: String {
+        switch self {
+        case let .cannotOpen(path, _), let .cannotRead(path, _), let .unknownEncoding(path, _), let .cannotWrite(path, _):
+            return path
+        }
+    }
+}
