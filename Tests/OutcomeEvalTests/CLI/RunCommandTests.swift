@@ -1,0 +1,137 @@
+import Foundation
+import XCTest
+
+/// `outcome-eval run` on real folders, through the built binary.
+final class RunCommandTests: XCTestCase {
+    let samples = repositoryRoot + "/Samples"
+
+    func testSamplesEvaluateAndEveryRowIsAccountedFor() throws {
+        let folder = TemporaryFolder()
+        let result = try runTool(["run", "--data", samples, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, folder.path + "/2026Q3\n")
+        for name in ["results.json", "report.txt", "rejects.csv", "data_quality.csv"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path + "/2026Q3/" + name), name)
+        }
+        // read = accepted + rejected for every file, and the rejects file holds each rejected row.
+        let quality = folder.read("2026Q3/data_quality.csv").split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        var rejected = 0
+        for row in quality {
+            XCTAssertEqual(Int(row[4])!, Int(row[5])! + Int(row[6])!, "\(row)")
+            rejected += Int(row[6])!
+        }
+        XCTAssertEqual(rejected, 6)
+        let rejects = folder.read("2026Q3/rejects.csv").split(separator: "\r\n")
+        XCTAssertEqual(rejects.count, 1 + rejected)
+        XCTAssertTrue(rejects.contains { $0.hasPrefix("youth-social-venture/attendance.csv,1065,date,invalid_value,") })
+        XCTAssertTrue(folder.read("2026Q3/data_quality.csv").contains("mapo-village/participants.csv,participants,read,CP949,"))
+        XCTAssertTrue(folder.read("2026Q3/data_quality.csv").contains("citizen-idea/activities.csv,activities,read,UTF-8 (BOM),"))
+        XCTAssertTrue(folder.read("2026Q3/data_quality.csv").contains("conflict-mediation/proposals.csv,proposals,missing,"))
+    }
+
+    func testSamplesAgreeWithTheIndependentReferenceImplementation() throws {
+        let folder = TemporaryFolder()
+        XCTAssertEqual(try runTool(["run", "--data", samples, "--period", "2026Q3", "--out", folder.path, "--indicators", defaultIndicators]).status, 0)
+        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let python else { throw XCTSkip("python3 is not installed") }
+        let check = try runProcess(python, [
+            repositoryRoot + "/Tests/Reference/indicators.py", samples, defaultIndicators + "/reference/seoul_population.csv",
+            folder.path + "/2026Q3/results.json", "2026Q3",
+        ])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        XCTAssertTrue(check.stdout.hasSuffix("192 passed, 0 failed\n"), check.stdout)
+    }
+
+    func testTwoRunsAndSerialRunsGiveTheSameBytes() throws {
+        let folder = TemporaryFolder()
+        for (name, extra) in [("a", [String]()), ("b", []), ("serial", ["--serial"])] {
+            let result = try runTool(["run", "--data", samples, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path + "/" + name] + extra)
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        let a = filesUnder(folder.path + "/a")
+        XCTAssertFalse(a.isEmpty)
+        XCTAssertEqual(a, filesUnder(folder.path + "/b"))
+        XCTAssertEqual(a, filesUnder(folder.path + "/serial"))
+    }
+
+    func testEnglishReport() throws {
+        let folder = TemporaryFolder()
+        XCTAssertEqual(try runTool(["run", "--data", samples, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path, "--lang", "en"]).status, 0)
+        let report = folder.read("2026Q3/report.txt")
+        XCTAssertTrue(report.hasPrefix("Social innovation outcome evaluation — 2026Q3"))
+        XCTAssertTrue(report.contains("Mapo Village Community Revitalization"))
+        XCTAssertTrue(report.contains("no data: proposals.csv file is missing"))
+    }
+
+    func testKoreanReportLinesUpWithHangul() throws {
+        let folder = TemporaryFolder()
+        XCTAssertEqual(try runTool(["run", "--data", samples, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path]).status, 0)
+        let lines = folder.read("2026Q3/report.txt").split(separator: "\n", omittingEmptySubsequences: false)
+        // In the ranking, every row is as wide on screen as its dashed rule.
+        let rule = lines.firstIndex { $0.hasPrefix("----") }!
+        let width = displayWidth(String(lines[rule]))
+        for row in lines[(rule + 1)...(rule + 6)] {
+            XCTAssertEqual(displayWidth(String(row)), width, String(row))
+        }
+    }
+
+    func testASeventeenthIndicatorAppearsWithoutARebuild() throws {
+        let folder = TemporaryFolder()
+        let definitions = folder.copy(defaultIndicators, to: "Indicators")
+        folder.write("Indicators/indicators/17-festival_share.yaml", """
+            id: festival_share
+            name: {ko: 축제 활동 비율, en: Festival share}
+            dimension: participation
+            value: share(activities where date in quarter, kind = "festival")
+            direction: higher
+            floor: 0
+            target: 0.2
+            format: percent
+            """)
+        let result = try runTool(["run", "--data", samples, "--indicators", definitions, "--period", "2026Q3", "--out", folder.path + "/out"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(folder.read("out/2026Q3/results.json").utf8)) as! [String: Any]
+        let mapo = ((json["projects"] as! [String: Any])["mapo-village"] as! [String: Any])["indicators"] as! [String: Any]
+        XCTAssertEqual((mapo["festival_share"] as! [String: Any])["status"] as? String, "ok")
+        XCTAssertTrue(folder.read("out/2026Q3/report.txt").contains("축제 활동 비율"))
+    }
+
+    func testRejectCeilingFailsTheRunAndKeepsTheOldReport() throws {
+        let folder = TemporaryFolder()
+        let data = folder.copy(samples, to: "data")
+        XCTAssertEqual(try runTool(["run", "--data", data, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path + "/out"]).status, 0)
+        let before = filesUnder(folder.path + "/out")
+        // Ten bad rows among 60 finance rows: above 5 %.
+        let finance = data + "/mapo-village/finance.csv"
+        let handle = FileHandle(forWritingAtPath: finance)!
+        handle.seekToEndOfFile()
+        handle.write(Data(String(repeating: "2026-13-01,public_grant,1\n", count: 10).utf8))
+        handle.closeFile()
+        let result = try runTool(["run", "--data", data, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path + "/out"])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(result.stderr.contains("mapo-village/finance.csv: 10 of 68 rows rejected, above the ceiling; top reasons: invalid_value 10"), result.stderr)
+        XCTAssertEqual(filesUnder(folder.path + "/out"), before)
+    }
+
+    func testExitCodes() throws {
+        let folder = TemporaryFolder()
+        let period = try runTool(["run", "--data", samples, "--period", "2026Q5", "--out", folder.path])
+        XCTAssertEqual(period.status, 64)
+        XCTAssertTrue(period.stderr.contains("--period '2026Q5' is not a quarter like 2026Q3"), period.stderr)
+        XCTAssertEqual(try runTool(["run", "--data", samples]).status, 64)
+        let missing = try runTool(["run", "--data", folder.path + "/nowhere", "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path])
+        XCTAssertEqual(missing.status, 66)
+        XCTAssertTrue(missing.stderr.contains("the data folder does not exist"), missing.stderr)
+        let definitions = folder.copy(defaultIndicators, to: "Indicators")
+        folder.write("Indicators/indicators/05-participation_gini.yaml", "id: participation_gini\nvalue: gini(attendance by nobody\n")
+        let broken = try runTool(["check", "--indicators", definitions])
+        XCTAssertEqual(broken.status, 65)
+        XCTAssertTrue(broken.stderr.contains("indicators/05-participation_gini.yaml:"), broken.stderr)
+        XCTAssertFalse(broken.stderr.contains("Fatal error"), broken.stderr)
+        XCTAssertEqual(try runTool(["check", "--indicators", defaultIndicators]).status, 0)
+    }
+
+    private func displayWidth(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + ((0xAC00...0xD7A3).contains($1.value) ? 2 : 1) }
+    }
+}
