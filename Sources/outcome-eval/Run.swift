@@ -32,8 +32,11 @@ struct Run: ParsableCommand {
             fail(RunError.usage("--lang '\(lang)' is not ko or en."))
         }
         do {
+            let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
             let result = try Evaluation.run(
-                RunConfiguration(dataDirectory: data, indicatorsDirectory: indicators, period: quarter, language: language, serial: serial))
+                RunConfiguration(
+                    dataDirectory: data, indicatorsDirectory: indicators, period: quarter, language: language, serial: serial,
+                    documentTime: epoch))
             let over = result.filesOverCeiling
             if !over.isEmpty {
                 let lines = over.map { f in
@@ -42,8 +45,8 @@ struct Run: ParsableCommand {
                 }
                 throw RunError.badData(lines + ["The report was not replaced. Fix the rows (see the reasons) or raise reject_ceiling in evaluation.yaml."])
             }
-            let files = try ReportWriter.files(result)
-            try ReportWriter.write(files, to: out, name: quarter.description)
+            let warnings = try ReportWriter.publish(result, to: out)
+            for warning in warnings { printError("outcome-eval: warning: \(warning)") }
             print("\(out)/\(quarter)")
         } catch {
             fail(error)

@@ -7,6 +7,7 @@ public struct EvaluationPlan: Sendable {
     public let schema: Schema
     public let settings: Settings
     public let indicators: [CompiledIndicator]
+    public let breakdowns: [CompiledBreakdown]
     let aggregates: [Aggregate]
     /// The definition files read, relative to the definitions folder, sorted.
     public let files: [String]
@@ -43,7 +44,8 @@ public enum DefinitionLoader {
         let indicatorFiles = listIndicatorFiles(directory: directory, diagnostics: diagnostics)
         var indicators: [CompiledIndicator] = []
         var aggregates: [Aggregate] = []
-        if let schema, let settings {
+        var breakdowns: [CompiledBreakdown] = []
+        if let schema, let settings, let settingsYAML {
             let compiler = Compiler(schema: schema, references: settings.references)
             var seen: [String: String] = [:]
             for name in indicatorFiles {
@@ -58,6 +60,7 @@ public enum DefinitionLoader {
                 seen[indicator.definition.id] = file.path
                 indicators.append(indicator)
             }
+            breakdowns = BreakdownLoader.load(settingsYAML, compiler: compiler, diagnostics: diagnostics)
             aggregates = compiler.aggregates
             let order = Dictionary(uniqueKeysWithValues: settings.dimensions.enumerated().map { ($1.id, $0) })
             indicators = indicators.enumerated().sorted {
@@ -75,7 +78,7 @@ public enum DefinitionLoader {
             ])
         }
         return EvaluationPlan(
-            schema: schema!, settings: settings!, indicators: indicators, aggregates: aggregates,
+            schema: schema!, settings: settings!, indicators: indicators, breakdowns: breakdowns, aggregates: aggregates,
             files: definitionFiles(directory: directory, indicators: indicatorFiles))
     }
 

@@ -20,8 +20,13 @@ enum SchemaLoader {
             }
             let namesNode = try file.required(registryMap, "display_names", in: registryNode)
             let names = try file.localized(namesNode, "display_names")
-            let summary = try registryMap["summary_columns"].map { try file.strings($0, "summary_columns") } ?? []
-            for column in [names.ko, names.en] + summary where registry.columnIndex(column) == nil {
+            let summary = try (registryMap["summary_columns"]?.sequence ?? []).map { node -> SummaryColumn in
+                let map = try file.mapping(node, "a summary column ({column, name})")
+                return SummaryColumn(
+                    column: try file.string(try file.required(map, "column", in: node), "column"),
+                    name: try file.localized(try file.required(map, "name", in: node), "name"))
+            }
+            for column in [names.ko, names.en] + summary.map(\.column) where registry.columnIndex(column) == nil {
                 diagnostics.add(file.error(registryNode, "registry has no column '\(column)'"))
             }
 

@@ -38,7 +38,7 @@ enum SettingsLoader {
             let root = try file.mapping(file.root, "the settings")
             file.rejectUnknownKeys(
                 root,
-                allowed: ["dimensions", "minimum_coverage", "bands", "small_cell_threshold", "reject_ceiling", "limits", "references"],
+                allowed: ["dimensions", "minimum_coverage", "bands", "small_cell_threshold", "reject_ceiling", "limits", "references", "breakdowns"],
                 diagnostics: diagnostics)
             let dimensionsNode = try file.required(root, "dimensions", in: file.root)
             guard let dimensionList = dimensionsNode.sequence, !dimensionList.isEmpty else {

@@ -1,8 +1,9 @@
 /// Turns an accumulator into the aggregate's number, following INDICATORS.md's formulas.
 enum Finalization {
-    static func value(
+    /// Rows (or distinct values), those meeting the condition, and the groups' tallies.
+    static func tallies(
         of aggregate: Aggregate, _ acc: Accumulator, evaluator: RowEvaluator
-    ) -> Result<Double, NotComputable> {
+    ) -> (rows: Int, hits: Int, groups: [Value: Accumulator.Tally]) {
         var rows = acc.rows
         var hits = acc.hits
         var groups = acc.groups
@@ -22,6 +23,13 @@ enum Finalization {
                 }
             }
         }
+        return (rows, hits, groups)
+    }
+
+    static func value(
+        of aggregate: Aggregate, _ acc: Accumulator, evaluator: RowEvaluator
+    ) -> Result<Double, NotComputable> {
+        let (rows, hits, groups) = tallies(of: aggregate, acc, evaluator: evaluator)
         let noRows = NotComputable.noRows(source: aggregate.text)
         switch aggregate.function {
         case .count:
@@ -55,6 +63,8 @@ enum Finalization {
             let highest = rates.max()!
             guard highest > 0 else { return .failure(.zeroMaximum(source: aggregate.text)) }
             return .success(rates.min()! / highest)
+        case .groups:
+            return .success(Double(groups.count))
         }
     }
 

@@ -23,6 +23,8 @@ public struct ProjectOutcome: Sendable {
     public var rejects: [Reject]
     /// Files that could not be read at all (unknown encoding, I/O errors): these fail the run.
     public var errors: [String]
+    /// For the evaluated quarter, by breakdown of the plan; `nil` when its table is unavailable.
+    public var breakdowns: [[BreakdownGroup]?]
 }
 
 /// Evaluates every indicator of one project for several quarters, reading each table once.
@@ -87,6 +89,7 @@ struct ProjectEvaluator {
         }
 
         var outcomes: [[IndicatorOutcome]] = []
+        var breakdowns: [[BreakdownGroup]?] = []
         for (q, quarter) in quarters.enumerated() {
             var evaluator = RowEvaluator(tables: tables, project: project.row, quarter: quarter)
             evaluator.sets = { id in accumulators[id]?[q].keys ?? [] }
@@ -106,8 +109,39 @@ struct ProjectEvaluator {
                 project: project.row, registry: schema.registry, quarter: quarter, rows: finalEvaluator,
                 aggregate: { frozen[$0]! })
             outcomes.append(plan.indicators.map { indicatorEvaluator.outcome($0) })
+            if q == quarters.count - 1 {
+                breakdowns = plan.breakdowns.map { breakdown in
+                    let aggregate = plan.aggregates[breakdown.aggregate]
+                    guard unavailable[aggregate.table] == nil else { return nil }
+                    let groups = Finalization.tallies(
+                        of: aggregate, accumulators[breakdown.aggregate]?[q] ?? Accumulator(), evaluator: finalEvaluator
+                    ).groups
+                    return Self.ordered(groups, labels: breakdown.labels, column: aggregate)
+                }
+            }
         }
-        return ProjectOutcome(project: project, outcomes: outcomes, files: files, rejects: rejects, errors: errors)
+        return ProjectOutcome(
+            project: project, outcomes: outcomes, files: files, rejects: rejects, errors: errors, breakdowns: breakdowns)
+    }
+
+    /// Groups in enum order (or by label), with "not stated" last.
+    private static func ordered(_ groups: [Value: Accumulator.Tally], labels: [String]?, column: Aggregate) -> [BreakdownGroup] {
+        var result = groups.map { value, tally -> (rank: Int, group: BreakdownGroup) in
+            let label: String?
+            var rank = Int.max - 1
+            switch value {
+            case .missing: label = nil; rank = Int.max
+            case let .symbol(i): label = labels?[Int(i)] ?? String(i); rank = Int(i)
+            case let .text(s): label = s
+            case let .bool(b): label = b ? "Y" : "N"
+            case let .number(n): label = Fixed.string(n, decimals: n == n.rounded() ? 0 : 2)
+            case let .date(d): label = d.description
+            case let .row(r): label = "#\(r)"
+            }
+            return (rank, BreakdownGroup(label: label, size: tally.rows, hits: tally.hits))
+        }
+        result.sort { $0.rank != $1.rank ? $0.rank < $1.rank : ($0.group.label ?? "") < ($1.group.label ?? "") }
+        return result.map(\.group)
     }
 
     /// Text columns to keep as strings: all of a kept table's, else those the plan reads.

@@ -38,7 +38,7 @@ extension Compiler {
         } else if source.distinct {
             throw ExpressionError(position: source.position, message: "'distinct' needs a column: distinct column from table")
         }
-        if source.distinct && ![.count, .share, .gini, .diversity, .dissimilarity, .minMaxRatio].contains(function) {
+        if source.distinct && [.sum, .mean, .min, .max].contains(function) {
             throw ExpressionError(position: source.position, message: "\(function.rawValue) does not take 'distinct'")
         }
         if [.sum, .mean, .min, .max].contains(function) && projection == nil {
@@ -77,6 +77,11 @@ extension Compiler {
             expectedExtra = 1
             let syntax = try expression(0, "a reference table after the rows")
             aggregate.reference = try referenceShares(syntax, group: source.group!, in: valueScope)
+        case .groups:
+            expectedExtra = extra.count
+            if !extra.isEmpty {
+                aggregate.condition = try condition(try expression(0, "a condition"), in: valueScope)
+            }
         case .minMaxRatio:
             expectedExtra = 2
             aggregate.condition = try condition(try expression(0, "a condition after the rows"), in: valueScope)
@@ -91,6 +96,18 @@ extension Compiler {
         }
         aggregates.append(aggregate)
         return aggregates.count - 1
+    }
+
+    /// Compiles a group breakdown: `source` must have `by`; `rate` is an optional condition.
+    /// Returns the aggregate's number and, for enum groups, the labels in enum order.
+    func breakdown(_ source: SourceSyntax, rate: Syntax?) throws(ExpressionError) -> (id: Int, labels: [String]?) {
+        let id = try aggregate(.groups, [.source(source)] + (rate.map { [.expression($0)] } ?? []), at: source.position, text: source.text)
+        let aggregate = aggregates[id]
+        let scope: Scope = aggregate.distinct
+            ? .key(table: aggregate.table, column: { if case let .column(c) = aggregate.projection { return c } else { return -1 } }())
+            : .row(table: aggregate.table)
+        if case let .symbol(_, values, _) = try compile(source.group!, in: scope).1 { return (id, values) }
+        return (id, nil)
     }
 
     /// Each group's share of a reference table, keyed the way the group values are.

@@ -250,14 +250,14 @@ final class Compiler {
     private func call(
         _ name: String, _ arguments: [Argument], at position: TextPosition, text: String, in scope: Scope
     ) throws(ExpressionError) -> (Expr, ExprType) {
-        if let function = AggregateFunction(rawValue: name) {
+        if let function = AggregateFunction(rawValue: name), function != .groups {
             guard case .indicator = scope else {
                 throw ExpressionError(position: position, message: "\(name)(...) cannot be used inside another aggregate or in applies_to/floor/target")
             }
             return (.aggregate(try aggregate(function, arguments, at: position, text: text)), .number)
         }
         guard let function = ScalarFunction(rawValue: name) else {
-            let known = (AggregateFunction.allCases.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue)).sorted()
+            let known = (AggregateFunction.named.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue)).sorted()
             throw ExpressionError(position: position, message: "unknown function '\(name)'; known: \(known.joined(separator: ", "))")
         }
         let expressions = try arguments.map { argument throws(ExpressionError) -> Syntax in

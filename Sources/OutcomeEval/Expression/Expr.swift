@@ -68,9 +68,14 @@ enum ScalarFunction: String, Sendable, CaseIterable {
 enum AggregateFunction: String, Sendable, CaseIterable {
     case count, sum, mean, min, max, share, gini, diversity, dissimilarity
     case minMaxRatio = "min_max_ratio"
+    /// The tallies of a group breakdown (evaluation.yaml); not a function of the language.
+    case groups = "(breakdown)"
+
+    /// The functions an indicator may call by name.
+    static let named = allCases.filter { $0 != .groups }
 
     /// Whether the function needs `by` (a grouping) in its source.
-    var isGrouped: Bool { [.gini, .diversity, .dissimilarity, .minMaxRatio].contains(self) }
+    var isGrouped: Bool { [.gini, .diversity, .dissimilarity, .minMaxRatio, .groups].contains(self) }
 }
 
 /// One aggregate of the plan: a function over the rows of one table that pass a filter.

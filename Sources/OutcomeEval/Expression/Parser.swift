@@ -31,6 +31,14 @@ struct Parser {
         return expression
     }
 
+    /// Parses rows of a table on their own: `[distinct] [x from] table [where ...]`.
+    static func parseSource(_ text: String) throws(ExpressionError) -> SourceSyntax {
+        var parser = Parser(text: Array(text.unicodeScalars), tokens: try Lexer.tokens(text))
+        let source = try parser.source(start: parser.current)
+        guard case .end = parser.current.kind else { throw parser.unexpected("the end of the rows") }
+        return source
+    }
+
     private init(text: [Unicode.Scalar], tokens: [Lexer.Token]) {
         self.text = text
         self.tokens = tokens

@@ -17,7 +17,7 @@ struct TextReport {
         out += t("도구 버전", "Tool version") + " \(toolVersion) · " + t("지표", "indicators") + " \(plan.indicators.count) · "
             + t("사업", "projects") + " \(result.projects.count) · " + t("전분기", "previous quarter") + " \(period.previous)\n\n"
         out += ranking()
-        for index in rankedOrder() {
+        for index in result.ranking {
             out += "\n" + project(index)
         }
         out += "\n" + dataQuality()
@@ -25,22 +25,13 @@ struct TextReport {
         return out
     }
 
-    /// Projects by overall score, highest first; those without a score last, then by id.
-    private func rankedOrder() -> [Int] {
-        result.projects.indices.sorted { a, b in
-            let sa = result.scores[a][current].overall ?? -1
-            let sb = result.scores[b][current].overall ?? -1
-            if sa != sb { return sa > sb }
-            return result.projects[a].project.id < result.projects[b].project.id
-        }
-    }
 
     private func ranking() -> String {
         var table = TextTable(
             headers: [t("순위", "Rank"), t("사업", "Project"), t("종합", "Overall"), t("등급", "Band")]
                 + settings.dimensions.map { $0.name.text(language) } + [t("전분기 대비", "Change")],
             alignments: [.right, .left, .right, .left] + settings.dimensions.map { _ in .right } + [.right])
-        for (rank, index) in rankedOrder().enumerated() {
+        for (rank, index) in result.ranking.enumerated() {
             let scores = result.scores[index][current]
             let previous = result.scores[index][current - 1]
             table.rows.append(
@@ -58,7 +49,7 @@ struct TextReport {
         let names = ProjectNames(outcome.project, schema: plan.schema)
         let registry = plan.schema.registry
         let summary = plan.schema.summaryColumns.compactMap { column -> String? in
-            guard let i = registry.columnIndex(column) else { return nil }
+            guard let i = registry.columnIndex(column.column) else { return nil }
             return CellText.of(outcome.project.row[i], column: registry.columns[i])
         }
         var out = "■ \(names.text(language)) (\(outcome.project.id))"

@@ -9,13 +9,20 @@ public struct RunConfiguration: Sendable {
     public var language: Language
     /// Evaluate projects one at a time (for comparing with the parallel run).
     public var serial: Bool
+    /// The workbooks' created time (seconds since 1970): `SOURCE_DATE_EPOCH` when the caller
+    /// has one, else the period's last day, so that no output depends on the clock.
+    public var documentTime: Int
 
-    public init(dataDirectory: String, indicatorsDirectory: String, period: Quarter, language: Language = .ko, serial: Bool = false) {
+    public init(
+        dataDirectory: String, indicatorsDirectory: String, period: Quarter, language: Language = .ko, serial: Bool = false,
+        documentTime: Int? = nil
+    ) {
         self.dataDirectory = dataDirectory
         self.indicatorsDirectory = indicatorsDirectory
         self.period = period
         self.language = language
         self.serial = serial
+        self.documentTime = documentTime ?? Int(period.lastDay.ordinal) * 86_400
     }
 }
 

@@ -2,45 +2,66 @@ import Foundation
 
 /// Writes a run's output folder, `<out>/<period>/`, all at once.
 ///
-/// Files are written into a temporary folder beside the target, which then takes the
+/// Every file is written into a temporary folder beside the target, which then takes the
 /// target's place; a run that fails or is killed before that leaves the old folder as it was.
 public enum ReportWriter {
-    /// The files of one report folder, by relative path; every byte comes from the result.
-    public static func files(_ result: EvaluationResult) throws(RunError) -> [(path: String, bytes: [UInt8])] {
+    /// Writes every output file of `result` into the existing, empty `folder`.
+    /// Returns the warnings of the workbooks (text cut to fit a cell, say).
+    public static func writeFiles(_ result: EvaluationResult, into folder: String) throws(RunError) -> [String] {
         let version = OutcomeEvalVersion.string
-        var files: [(String, [UInt8])] = [
-            ("results.json", Array(ResultsJSON.render(result, toolVersion: version).utf8)),
-            ("report.txt", Array(TextReport(result: result, language: result.configuration.language, toolVersion: version).render().utf8)),
-            ("rejects.csv", Array(QualityCSV.rejects(result.allRejects, language: result.configuration.language).utf8)),
-            ("data_quality.csv", Array(QualityCSV.dataQuality(result.allFiles).utf8)),
+        let language = result.configuration.language
+        let texts: [(String, String)] = [
+            ("results.json", ResultsJSON.render(result, toolVersion: version)),
+            ("report.txt", TextReport(result: result, language: language, toolVersion: version).render()),
+            ("rejects.csv", QualityCSV.rejects(result.allRejects, language: language)),
+            ("data_quality.csv", QualityCSV.dataQuality(result.allFiles)),
         ]
-        files.sort { $0.0 < $1.0 }
-        return files
+        for (name, text) in texts {
+            let path = folder + "/" + name
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+                throw .cannotWrite("\(path): cannot write. Check the folder is writable and the disk is not full.")
+            }
+        }
+        let words = Words(language: language)
+        let created = result.configuration.documentTime
+        var warnings: [String] = []
+        do {
+            warnings += try PortfolioWorkbook(result: result, ranking: result.ranking, words: words)
+                .write(to: folder + "/portfolio.xlsx", created: created)
+            try FileManager.default.createDirectory(atPath: folder + "/projects", withIntermediateDirectories: true)
+            for index in result.projects.indices {
+                let path = folder + "/projects/\(result.projects[index].project.id).xlsx"
+                warnings += try ProjectWorkbook(result: result, index: index, words: words).write(to: path, created: created)
+            }
+        } catch let error as RunError {
+            throw error
+        } catch {
+            throw .cannotWrite("\(folder): cannot write a workbook: \(error)")
+        }
+        return warnings
     }
 
-    /// Writes `files` as `<outputDirectory>/<name>/`, replacing what was there only at the end.
-    public static func write(_ files: [(path: String, bytes: [UInt8])], to outputDirectory: String, name: String) throws(RunError) {
+    /// Writes the report of `result` as `<outputDirectory>/<period>/`, replacing the old one only
+    /// when everything is written.
+    public static func publish(_ result: EvaluationResult, to outputDirectory: String) throws(RunError) -> [String] {
+        let name = result.configuration.period.description
         let fm = FileManager.default
         let target = outputDirectory + "/" + name
         let staging = outputDirectory + "/.\(name).partial-\(getpid())"
         let retired = outputDirectory + "/.\(name).previous-\(getpid())"
+        let warnings: [String]
         do {
             try fm.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
             try? fm.removeItem(atPath: staging)
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            for file in files {
-                let path = staging + "/" + file.path
-                try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                guard fm.createFile(atPath: path, contents: Data(file.bytes)) else {
-                    throw RunError.cannotWrite("\(path): cannot write. Check the folder is writable and the disk is not full.")
-                }
-            }
-        } catch let error as RunError {
-            try? fm.removeItem(atPath: staging)
-            throw error
+        } catch {
+            throw .cannotWrite("\(outputDirectory): cannot create the output folder (\(error.localizedDescription)).")
+        }
+        do {
+            warnings = try writeFiles(result, into: staging)
         } catch {
             try? fm.removeItem(atPath: staging)
-            throw .cannotWrite("\(outputDirectory): cannot write the report (\(error.localizedDescription)). Check the folder is writable.")
+            throw error
         }
         let hadOld = fm.fileExists(atPath: target)
         if hadOld && rename(target, retired) != 0 {
@@ -53,5 +74,19 @@ public enum ReportWriter {
             throw .cannotWrite("\(target): cannot put the new report in place (\(reason)).")
         }
         if hadOld { try? fm.removeItem(atPath: retired) }
+        return warnings
+    }
+}
+
+extension EvaluationResult {
+    /// Projects by overall score, highest first; those without a score last, then by id.
+    public var ranking: [Int] {
+        let current = quarters.count - 1
+        return projects.indices.sorted { a, b in
+            let sa = scores[a][current].overall ?? -1
+            let sb = scores[b][current].overall ?? -1
+            if sa != sb { return sa > sb }
+            return projects[a].project.id < projects[b].project.id
+        }
     }
 }

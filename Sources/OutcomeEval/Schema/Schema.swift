@@ -6,7 +6,7 @@ public struct Schema: Sendable {
     /// Registry columns holding the Korean and English display names.
     public var displayNames: (ko: String, en: String)
     /// Registry columns shown beside each project in the portfolio summaries.
-    public var summaryColumns: [String]
+    public var summaryColumns: [SummaryColumn]
     /// The tables of each project folder, in an order where every referenced table comes first.
     public var tables: [TableSchema]
 
@@ -14,6 +14,12 @@ public struct Schema: Sendable {
         if name == registry.name { return registry }
         return tables.first { $0.name == name }
     }
+}
+
+/// A registry column shown in summaries, with its heading in both languages.
+public struct SummaryColumn: Sendable {
+    public var column: String
+    public var name: LocalizedText
 }
 
 public struct TableSchema: Sendable {

@@ -1,0 +1,85 @@
+import CXLSXWriter
+import Foundation
+
+/// A chart of an open workbook; its series point at cell ranges of a sheet.
+public final class Chart {
+    public enum Kind: Sendable {
+        case bar, column, line, radar
+
+        var code: UInt8 {
+            switch self {
+            case .bar: return UInt8(LXW_CHART_BAR.rawValue)
+            case .column: return UInt8(LXW_CHART_COLUMN.rawValue)
+            case .line: return UInt8(LXW_CHART_LINE.rawValue)
+            case .radar: return UInt8(LXW_CHART_RADAR_WITH_MARKERS.rawValue)
+            }
+        }
+    }
+
+    /// Cells `firstRow...lastRow` × `firstColumn...lastColumn` of a sheet.
+    public struct Range: Sendable {
+        public var sheet: String
+        public var firstRow: Int
+        public var firstColumn: Int
+        public var lastRow: Int
+        public var lastColumn: Int
+
+        public init(sheet: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
+            self.sheet = sheet
+            self.firstRow = firstRow
+            self.firstColumn = firstColumn
+            self.lastRow = lastRow
+            self.lastColumn = lastColumn
+        }
+    }
+
+    public let kind: Kind
+    // Strong: a sheet kept past `write` must find its workbook closed, not freed.
+    private let workbook: Workbook
+    private let handle: UnsafeMutablePointer<lxw_chart>
+
+    init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_chart>, kind: Kind) {
+        self.workbook = workbook
+        self.handle = handle
+        self.kind = kind
+    }
+
+    func pointer() throws(XLSXError) -> UnsafeMutablePointer<lxw_chart> {
+        _ = try workbook.open()
+        return handle
+    }
+
+    /// Adds a series; the sheet name is quoted by libxlsxwriter.
+    /// Wraps `chart_add_series`, `chart_series_set_categories`, `..._values` and `..._name_range`.
+    public func addSeries(categories: Range, values: Range, name: (sheet: String, row: Int, column: Int)?) throws {
+        guard let series = chart_add_series(try pointer(), nil, nil) else {
+            throw XLSXError(operation: "chart_add_series", message: "libxlsxwriter refused the series")
+        }
+        chart_series_set_categories(
+            series, categories.sheet, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstColumn),
+            lxw_row_t(categories.lastRow), lxw_col_t(categories.lastColumn))
+        chart_series_set_values(
+            series, values.sheet, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn), lxw_row_t(values.lastRow),
+            lxw_col_t(values.lastColumn))
+        if let name { chart_series_set_name_range(series, name.sheet, lxw_row_t(name.row), lxw_col_t(name.column)) }
+    }
+
+    /// Wraps `chart_title_set_name`.
+    public func setTitle(_ title: String) throws {
+        chart_title_set_name(try pointer(), CellText.excelSafe(title))
+    }
+
+    /// Fixes the value axis, e.g. 0 to 100 for scores. Wraps `chart_axis_set_min`/`_max`.
+    public func setValueAxis(minimum: Double, maximum: Double) throws {
+        let chart = try pointer()
+        // A bar chart lies on its side: its values run along the x axis.
+        let axis = kind == .bar ? chart.pointee.x_axis : chart.pointee.y_axis
+        chart_axis_set_min(axis, minimum)
+        chart_axis_set_max(axis, maximum)
+    }
+
+    /// Wraps `chart_legend_set_position`.
+    public func hideLegend() throws {
+        chart_legend_set_position(try pointer(), UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+    }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Reads a report's workbooks back with openpyxl and checks every number against results.json.
+
+    python3 Tests/Reference/workbook_check.py REPORT_DIR
+
+Checks: the portfolio's Summary (dimension and overall scores), its Indicators sheet (value,
+score, previous value, previous score: real numbers, never text), and each project workbook's
+indicator table. Prints 'N passed, M failed' and exits 1 on any difference.
+"""
+import json, os, sys
+import openpyxl
+
+def close(a, b):
+    if a is None or b is None:
+        return a is None and b is None
+    return isinstance(a, (int, float)) and abs(a - b) <= 1e-9
+
+def main(report):
+    results = json.load(open(os.path.join(report, "results.json"), encoding="utf-8"))
+    projects = results["projects"]
+    problems, checked = [], 0
+    book = openpyxl.load_workbook(os.path.join(report, "portfolio.xlsx"))
+    summary, indicators = book.worksheets[0], book.worksheets[2]
+    header = [c.value for c in summary[1]]
+    dims = list(next(iter(projects.values()))["dimensions"].keys())
+    first_dim = len(header) - len(dims) - 4
+    for row in summary.iter_rows(min_row=2, values_only=True):
+        pid = row[1]
+        expected = [projects[pid]["dimensions"][d]["score"] for d in dims] + [projects[pid]["overall"]["score"]]
+        for got, want in zip(row[first_dim:first_dim + len(dims) + 1], expected):
+            checked += 1
+            if not close(got, want):
+                problems.append(f"Summary {pid}: {got!r} != {want!r}")
+    for row in indicators.iter_rows(min_row=2, values_only=True):
+        pid, indicator = row[0], row[3]
+        entry = projects[pid]["indicators"][indicator]
+        for got, key in zip((row[5], row[6], row[8], row[9]), ("value", "score", "previous_value", "previous_score")):
+            checked += 1
+            if not close(got, entry[key]):
+                problems.append(f"Indicators {pid} {indicator} {key}: {got!r} != {entry[key]!r}")
+    for pid, project in projects.items():
+        sheet = openpyxl.load_workbook(os.path.join(report, "projects", pid + ".xlsx")).worksheets[0]
+        rows = list(sheet.iter_rows(values_only=True))
+        # The indicator table is the last block: one row per indicator, in results.json order.
+        table = rows[-len(project["indicators"]):]
+        for row, (indicator, entry) in zip(table, project["indicators"].items()):
+            for got, key in zip((row[2], row[3], row[5], row[6]), ("value", "score", "previous_value", "previous_score")):
+                checked += 1
+                if not close(got, entry[key]):
+                    problems.append(f"{pid}.xlsx {indicator} {key}: {got!r} != {entry[key]!r}")
+    for p in problems:
+        print(p)
+    print(f"{checked - len(problems)} passed, {len(problems)} failed")
+    return 1 if problems else 0
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
