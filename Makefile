@@ -16,10 +16,12 @@ build: setup
 report: build
 	$(RELEASE_BIN) run --data Samples --indicators Indicators --period $(PERIOD) --out Reports
 
-# The whole test suite (unit tests and tests that run the built binary on real files).
+# The whole test suite (unit tests and tests that run the built binary on real files), then
+# the auditors' promise: Reports/$(PERIOD) regenerated from Samples/ must match byte for byte.
 test: setup
 	$(SWIFT) build --product outcome-eval
 	$(SWIFT) test
+	.build/debug/outcome-eval verify --data Samples --indicators Indicators --report Reports/$(PERIOD)
 
 clean:
 	rm -rf .build

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // Debian's libxlsxwriter-dev; only the XLSX module may import it.
@@ -22,7 +23,7 @@ let package = Package(
         .target(name: "XLSX", dependencies: ["CXLSXWriter"]),
         .target(
             name: "OutcomeEval",
-            dependencies: ["XLSX", .product(name: "Yams", package: "Yams")]
+            dependencies: ["XLSX", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")]
         ),
         // Writes synthetic data sets in the default data contract (Samples/, benchmarks, tests).
         .target(name: "SampleData", dependencies: ["OutcomeEval"]),
@@ -32,6 +33,7 @@ let package = Package(
                 "OutcomeEval",
                 "SampleData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "OutcomeEvalTests", dependencies: ["OutcomeEval", "SampleData", "XLSX"]),

@@ -11,10 +11,10 @@ struct Check: ParsableCommand {
 
     func run() throws {
         do {
-            let plan = try DefinitionLoader.load(directory: indicators)
-            print("\(indicators): \(plan.indicators.count) indicators, \(plan.schema.tables.count) tables: OK")
+            let plan = try Evaluation.loadDefinitions(indicators)
+            print("\(indicators): \(plan.indicators.count) indicators, \(plan.breakdowns.count) breakdowns, \(plan.schema.tables.count) tables: OK")
         } catch {
-            fail(RunError.definitions(error))
+            fail(error)
         }
     }
 }

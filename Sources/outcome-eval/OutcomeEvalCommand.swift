@@ -7,17 +7,19 @@ struct OutcomeEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcome-eval",
         abstract: "Scores Seoul social-innovation projects from their outcome CSVs.",
+        discussion: "Exit codes: 0 done, 1 verify found differences, 64 bad command line, 65 bad data or definitions, "
+            + "66 input missing, 70 internal error, 73 output not writable, 75 another run holds the output folder.",
         version: OutcomeEvalVersion.string,
-        subcommands: [Run.self, Check.self, SampleDataCommand.self])
+        subcommands: [Run.self, Check.self, Verify.self, SampleDataCommand.self])
 }
 
-/// Turns a library error into a message on stderr and the documented exit code.
+/// Prints a library error and exits with its documented code; never a stack trace.
 func fail(_ error: Error) -> Never {
     if let error = error as? RunError {
-        FileHandle.standardError.write(Data("outcome-eval: \(error)\n".utf8))
+        printError("outcome-eval: \(error)")
         Foundation.exit(error.exitCode)
     }
-    FileHandle.standardError.write(Data("outcome-eval: internal error: \(error)\n".utf8))
+    printError("outcome-eval: internal error: \(error)")
     Foundation.exit(70)
 }
 

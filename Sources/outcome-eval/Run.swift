@@ -1,10 +1,16 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import OutcomeEval
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Evaluate a data folder for one quarter and write Reports/<period>/.")
+        abstract: "Evaluate a data folder for one quarter and write <out>/<period>/.",
+        discussion: """
+            Writes results.json, report.txt, rejects.csv, data_quality.csv, portfolio.xlsx, projects/<id>.xlsx and
+            manifest.json into a folder beside the target, then puts it in place; a failed or stopped run leaves the
+            previous report as it was. One run at a time per --out folder (exit 75 otherwise).
+            """)
 
     @Option(help: "The folder with projects.csv and one folder per project.")
     var data: String
@@ -12,44 +18,62 @@ struct Run: ParsableCommand {
     @Option(help: "The definitions folder (schema.yaml, evaluation.yaml, indicators/).")
     var indicators: String = "Indicators"
 
-    @Option(help: "The quarter to evaluate, e.g. 2026Q3.")
-    var period: String
+    @Option(help: "The quarter to evaluate, e.g. 2026Q3 (default: the last complete quarter, Seoul time).")
+    var period: String?
 
     @Option(help: "Where to write <period>/.")
     var out: String = "Reports"
 
-    @Option(help: "Report language: ko or en.")
+    @Option(help: "Language of report.txt and the workbooks: ko or en.")
     var lang: String = "ko"
 
-    @Flag(help: "Evaluate projects one at a time instead of on all cores.")
+    @Flag(help: "Evaluate projects one at a time instead of on all cores (the output is the same).")
     var serial = false
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() throws {
-        guard let quarter = Quarter(period) else {
-            fail(RunError.usage("--period '\(period)' is not a quarter like 2026Q3 (quarters are Q1 to Q4)."))
-        }
-        guard let language = Language(rawValue: lang) else {
-            fail(RunError.usage("--lang '\(lang)' is not ko or en."))
-        }
+        let quarter = parsePeriod(period)
+        guard let language = Language(rawValue: lang) else { fail(RunError.usage("--lang '\(lang)' is not ko or en.")) }
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+        let configuration = RunConfiguration(
+            dataDirectory: data, indicatorsDirectory: indicators, period: quarter, language: language, serial: serial, documentTime: epoch)
+        let stopping = removeOnSignal(ReportWriter.stagingFolder(output: out, period: quarter))
+        defer { withExtendedLifetime(stopping) {} }
         do {
-            let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
-            let result = try Evaluation.run(
-                RunConfiguration(
-                    dataDirectory: data, indicatorsDirectory: indicators, period: quarter, language: language, serial: serial,
-                    documentTime: epoch))
-            let over = result.filesOverCeiling
-            if !over.isEmpty {
-                let lines = over.map { f in
-                    "\(f.file): \(f.rejected) of \(f.read) rows rejected, above the ceiling; top reasons: "
-                        + f.topReasons.prefix(3).map { "\($0.code) \($0.count)" }.joined(separator: ", ")
-                }
-                throw RunError.badData(lines + ["The report was not replaced. Fix the rows (see the reasons) or raise reject_ceiling in evaluation.yaml."])
-            }
-            let warnings = try ReportWriter.publish(result, to: out)
-            for warning in warnings { printError("outcome-eval: warning: \(warning)") }
-            print("\(out)/\(quarter)")
+            let summary = try RunPipeline.run(
+                configuration, output: out, logger: logging.makeLogger(),
+                progress: logging.showsProgress ? progressLine("evaluating projects") : nil)
+            print(summary.reportFolder)
         } catch {
             fail(error)
         }
+    }
+}
+
+/// `--period`, or the last complete quarter before today in Seoul (UTC+9) when it is absent.
+func parsePeriod(_ text: String?) -> Quarter {
+    guard let text else {
+        let seoulDay = Int32((Date().timeIntervalSince1970 + 9 * 3600) / 86_400)
+        return Quarter(containing: Day(ordinal: seoulDay)).previous
+    }
+    guard let quarter = Quarter(text) else {
+        fail(RunError.usage("--period '\(text)' is not a quarter like 2026Q3 (a year, Q, and 1 to 4)."))
+    }
+    return quarter
+}
+
+/// On SIGINT or SIGTERM, removes the half-written report folder and exits 130 or 143.
+func removeOnSignal(_ staging: String) -> [DispatchSourceSignal] {
+    [SIGINT, SIGTERM].map { number in
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        source.setEventHandler {
+            try? FileManager.default.removeItem(atPath: staging)
+            printError("outcome-eval: stopped by signal \(number); the previous report is unchanged.")
+            exit(128 + number)
+        }
+        source.resume()
+        return source
     }
 }

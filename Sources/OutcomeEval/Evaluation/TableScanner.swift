@@ -39,6 +39,7 @@ struct TableScanner {
         guard try reader.next() else {
             out.quality.status = .empty
             out.quality.blankLines = reader.blankLines
+            out.quality.sha256 = reader.digest
             return out
         }
         let header = (0..<reader.fieldCount).map { reader.string($0).trimmingSpaces }
@@ -118,6 +119,7 @@ struct TableScanner {
             }
         }
         out.quality.blankLines = reader.blankLines
+        out.quality.sha256 = reader.digest
         return out
     }
 

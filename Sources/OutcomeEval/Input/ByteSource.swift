@@ -10,9 +10,12 @@ protocol ByteSource: AnyObject {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int
     /// Offset in the original file of the next byte `read` will consume, for messages.
     var fileOffset: Int { get }
+    /// SHA-256 of the file's bytes as stored, once the end has been read.
+    var digest: String? { get }
 }
 
-/// Reads a file with `read(2)`, skipping a UTF-8 byte-order mark at its start.
+/// Reads a file with `read(2)`, skipping a UTF-8 byte-order mark at its start unless asked
+/// for the raw bytes.
 final class FileByteSource: ByteSource {
     let path: String
     private let descriptor: Int32
@@ -20,9 +23,13 @@ final class FileByteSource: ByteSource {
     /// True when the file began with EF BB BF.
     private(set) var hadByteOrderMark = false
     private var checkedByteOrderMark = false
+    // Hashed as read, so the manifest costs no second pass over the file.
+    private var hasher = SHA256()
+    private(set) var digest: String?
 
-    init(path: String) throws(InputError) {
+    init(path: String, raw: Bool = false) throws(InputError) {
         self.path = path
+        checkedByteOrderMark = raw
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw InputError.cannotOpen(path: path, reason: systemErrorText()) }
         var info = stat()
@@ -59,6 +66,11 @@ final class FileByteSource: ByteSource {
             let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if n >= 0 {
                 fileOffset += n
+                if n > 0 {
+                    hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                } else if digest == nil {
+                    digest = hasher.finish()
+                }
                 return n
             }
             if errno == EINTR { continue }

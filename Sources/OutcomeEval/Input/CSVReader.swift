@@ -87,6 +87,9 @@ final class CSVReader {
 
     deinit { buffer.deallocate() }
 
+    /// SHA-256 of the file as stored, once every record has been read.
+    var digest: String? { source.digest }
+
     /// The encoding actually met: a UTF-8 file that began with a byte-order mark says so.
     var hadByteOrderMark: Bool { (source as? FileByteSource)?.hadByteOrderMark ?? false }
 

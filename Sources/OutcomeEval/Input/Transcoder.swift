@@ -92,6 +92,7 @@ final class CP949ByteSource: ByteSource {
     }
 
     var fileOffset: Int { consumedOffset }
+    var digest: String? { file.digest }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         while true {

@@ -54,16 +54,25 @@ public enum Evaluation {
 
     /// Reads the definitions and the data and evaluates every project.
     public static func run(_ configuration: RunConfiguration) throws(RunError) -> EvaluationResult {
-        let plan: EvaluationPlan
+        try run(configuration, plan: try loadDefinitions(configuration.indicatorsDirectory))
+    }
+
+    /// Loads a definitions folder; a folder that is not there is missing input (66), not bad definitions.
+    public static func loadDefinitions(_ directory: String) throws(RunError) -> EvaluationPlan {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .inputMissing("\(directory): the definitions folder does not exist. Pass --indicators with the folder that holds schema.yaml.")
+        }
         do {
-            plan = try DefinitionLoader.load(directory: configuration.indicatorsDirectory)
+            return try DefinitionLoader.load(directory: directory)
         } catch {
             throw .definitions(error)
         }
-        return try run(configuration, plan: plan)
     }
 
-    public static func run(_ configuration: RunConfiguration, plan: EvaluationPlan) throws(RunError) -> EvaluationResult {
+    public static func run(
+        _ configuration: RunConfiguration, plan: EvaluationPlan, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(RunError) -> EvaluationResult {
         let data = configuration.dataDirectory
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -103,8 +112,10 @@ public enum Evaluation {
 
         let quarters = (0..<quarterCount).map { configuration.period.advanced(by: $0 - quarterCount + 1) }
         let evaluator = ProjectEvaluator(plan: plan, quarters: quarters)
+        let counter = ProgressCounter(total: projects.count, report: progress)
         let outcomes = parallelMap(projects, serial: configuration.serial) { project in
-            evaluator.evaluate(project, folder: data + "/" + project.id, displayFolder: project.id)
+            defer { counter.step() }
+            return evaluator.evaluate(project, folder: data + "/" + project.id, displayFolder: project.id)
         }
         let errors = outcomes.flatMap(\.errors)
         guard errors.isEmpty else { throw .badData(errors) }
@@ -112,6 +123,28 @@ public enum Evaluation {
         return EvaluationResult(
             configuration: configuration, plan: plan, quarters: quarters, registry: output.quality,
             registryRejects: output.rejects, projects: outcomes, scores: scores)
+    }
+
+    /// Counts finished projects for a progress display; the order they finish in does not matter.
+    final class ProgressCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var done = 0
+        private let total: Int
+        private let report: (@Sendable (Int, Int) -> Void)?
+
+        init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+            self.total = total
+            self.report = report
+        }
+
+        func step() {
+            guard let report else { return }
+            lock.lock()
+            done += 1
+            let now = done
+            lock.unlock()
+            report(now, total)
+        }
     }
 
     /// Maps on all cores; results keep the order of `items`, so output does not depend on timing.

@@ -38,7 +38,19 @@ public enum ReportWriter {
         } catch {
             throw .cannotWrite("\(folder): cannot write a workbook: \(error)")
         }
+        // Last, so that it can hash every other file.
+        let manifest = Manifest(
+            toolVersion: version, period: result.configuration.period.description, language: language.rawValue,
+            documentTime: created, inputs: try Manifest.inputs(of: result), outputs: try Manifest.outputs(in: folder))
+        guard FileManager.default.createFile(atPath: folder + "/" + Manifest.fileName, contents: Data(manifest.render().utf8)) else {
+            throw .cannotWrite("\(folder)/\(Manifest.fileName): cannot write.")
+        }
         return warnings
+    }
+
+    /// Where this process writes a report before it takes its place (removed if the run is stopped).
+    public static func stagingFolder(output: String, period: Quarter) -> String {
+        output + "/.\(period).partial-\(getpid())"
     }
 
     /// Writes the report of `result` as `<outputDirectory>/<period>/`, replacing the old one only
@@ -47,7 +59,7 @@ public enum ReportWriter {
         let name = result.configuration.period.description
         let fm = FileManager.default
         let target = outputDirectory + "/" + name
-        let staging = outputDirectory + "/.\(name).partial-\(getpid())"
+        let staging = stagingFolder(output: outputDirectory, period: result.configuration.period)
         let retired = outputDirectory + "/.\(name).previous-\(getpid())"
         let warnings: [String]
         do {

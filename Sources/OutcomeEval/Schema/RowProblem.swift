@@ -120,6 +120,8 @@ public struct FileQuality: Sendable, Equatable {
     public var accepted = 0
     public var rejected = 0
     public var blankLines = 0
+    /// SHA-256 of the file as stored, when it was read.
+    public var sha256: String?
     /// Rejections by problem code.
     public var reasons: [String: Int] = [:]
 

@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+
+/// The whole of `outcome-eval run`: lock the output folder, evaluate, check the rejected-row
+/// ceiling, and publish the report folder. The command line only parses and prints.
+public enum RunPipeline {
+    public struct Summary: Sendable {
+        public var reportFolder: String
+        public var warnings: [String]
+    }
+
+    /// A logger that says nothing, for callers that do not want the steps.
+    public static let silent = Logger(label: "outcome-eval", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    public static func run(
+        _ configuration: RunConfiguration, output: String, logger: Logger = silent,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(RunError) -> Summary {
+        let lock = try OutputLock(directory: output)
+        defer { withExtendedLifetime(lock) {} }
+        let result = try evaluate(configuration, logger: logger, progress: progress)
+        try checkCeiling(result)
+        let start = ContinuousClock.now
+        let warnings = try ReportWriter.publish(result, to: output)
+        for warning in warnings { logger.warning("\(warning)") }
+        let folder = output + "/" + configuration.period.description
+        logger.info("wrote \(folder)", metadata: ["seconds": "\(seconds(since: start))"])
+        return Summary(reportFolder: folder, warnings: warnings)
+    }
+
+    /// Loads the definitions and evaluates, logging each step with its counts and time.
+    static func evaluate(
+        _ configuration: RunConfiguration, logger: Logger, progress: (@Sendable (Int, Int) -> Void)?
+    ) throws(RunError) -> EvaluationResult {
+        var start = ContinuousClock.now
+        let plan = try Evaluation.loadDefinitions(configuration.indicatorsDirectory)
+        logger.info(
+            "read definitions: \(plan.indicators.count) indicators, \(plan.breakdowns.count) breakdowns, \(plan.schema.tables.count) tables",
+            metadata: ["seconds": "\(seconds(since: start))"])
+        start = ContinuousClock.now
+        let result = try Evaluation.run(configuration, plan: plan, progress: progress)
+        let files = result.allFiles
+        let read = files.reduce(0) { $0 + $1.read }
+        let rejected = files.reduce(0) { $0 + $1.rejected }
+        logger.info(
+            "evaluated \(result.projects.count) projects for \(result.quarters.first!)–\(result.quarters.last!): \(read) rows read, \(read - rejected) accepted, \(rejected) rejected",
+            metadata: ["seconds": "\(seconds(since: start))", "files": "\(files.count)"])
+        return result
+    }
+
+    /// Fails the run when a file's share of rejected rows passes the ceiling of evaluation.yaml.
+    static func checkCeiling(_ result: EvaluationResult) throws(RunError) {
+        let over = result.filesOverCeiling
+        guard !over.isEmpty else { return }
+        let ceiling = Fixed.string(result.plan.settings.rejectCeiling * 100, decimals: 1)
+        var lines = over.map { f in
+            "\(f.file): \(f.rejected) of \(f.read) rows rejected, above the ceiling of \(ceiling) %; top reasons: "
+                + f.topReasons.prefix(3).map { "\($0.code) \($0.count)" }.joined(separator: ", ")
+        }
+        let examples = result.allRejects.filter { r in over.contains { $0.file == r.file } }.prefix(3)
+        lines += examples.map { "  e.g. \($0.file):\($0.line): \($0.problem.text(.en))" }
+        lines.append("The report was not replaced. Fix those rows, or raise reject_ceiling in evaluation.yaml.")
+        throw .badData(lines)
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> String {
+        let d = ContinuousClock.now - start
+        let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+        return Fixed.string(ms / 1000, decimals: 3)
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import XCTest
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the quarterly run, cron and auditors rely on, shown with real processes.
+final class BatchOperationTests: XCTestCase {
+    let samples = repositoryRoot + "/Samples"
+
+    private func run(_ extra: [String], out: String, data: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+        try runTool(["run", "--data", data ?? samples, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", out] + extra, environment: environment)
+    }
+
+    func testVerifyPassesOnAnUntouchedReportAndNamesAChangedInput() throws {
+        let folder = TemporaryFolder()
+        let data = folder.copy(samples, to: "data")
+        XCTAssertEqual(try run([], out: folder.path + "/out", data: data).status, 0)
+        let same = try runTool(["verify", "--data", data, "--indicators", defaultIndicators, "--report", folder.path + "/out/2026Q3"])
+        XCTAssertEqual(same.status, 0, same.stdout + same.stderr)
+        XCTAssertTrue(same.stdout.hasPrefix("identical: 12 files"), same.stdout)
+
+        // One byte of one input: a digit of the last amount of Mapo's finance file (dated 2026Q3)
+        // becomes the next digit.
+        let path = data + "/mapo-village/finance.csv"
+        var bytes = Array(FileManager.default.contents(atPath: path)!)
+        let digit = bytes.count - 5
+        bytes[digit] = bytes[digit] == UInt8(ascii: "9") ? UInt8(ascii: "8") : bytes[digit] + 1
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let changed = try runTool(["verify", "--data", data, "--indicators", defaultIndicators, "--report", folder.path + "/out/2026Q3"])
+        XCTAssertEqual(changed.status, 1)
+        XCTAssertTrue(changed.stdout.contains("input changed since the report: data/mapo-village/finance.csv"), changed.stdout)
+        XCTAssertTrue(changed.stdout.contains("output differs: results.json"), changed.stdout)
+        XCTAssertTrue(changed.stdout.contains("results.json mapo-village/self_financing value:"), changed.stdout)
+    }
+
+    func testTheCommittedReportIsReproducedByteForByte() throws {
+        let result = try runTool(["verify", "--data", samples, "--indicators", defaultIndicators, "--report", repositoryRoot + "/Reports/2026Q3"])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+    }
+
+    func testASecondRunOnTheSameFolderGets75AndTheHolder() throws {
+        let folder = TemporaryFolder()
+        let out = folder.path + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        // This test process holds the lock, as a running evaluation would.
+        let fd = open(out + "/.outcome-eval.lock", O_RDWR | O_CREAT, 0o644)
+        XCTAssertEqual(flock(fd, LOCK_EX | LOCK_NB), 0)
+        let pid = "\(getpid())\n"
+        _ = pwrite(fd, pid, pid.utf8.count, 0)
+        let second = try run([], out: out)
+        XCTAssertEqual(second.status, 75)
+        XCTAssertTrue(second.stderr.contains("another outcome-eval run (process \(getpid())) is writing here"), second.stderr)
+        close(fd)
+        // Released (as when the holder dies, however it dies): the next run goes ahead, stale file or not.
+        XCTAssertEqual(try run([], out: out).status, 0)
+    }
+
+    func testSigkillMidRunLeavesTheOldReportIntact() throws {
+        let folder = TemporaryFolder()
+        let big = folder.path + "/big"
+        XCTAssertEqual(try runTool(["sample-data", "--seed", "3", "--projects", "12", "--scale", "12", "--out", big]).status, 0)
+        let out = folder.path + "/out"
+        XCTAssertEqual(try run(["--lang", "en"], out: out, data: big).status, 0)
+        let before = filesUnder(out + "/2026Q3")
+        for (sig, code) in [(SIGKILL, Int32(9)), (SIGTERM, Int32(143))] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["run", "--data", big, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", out, "--quiet", "--serial"]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(300_000)
+            kill(process.processIdentifier, sig)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, code, "signal \(sig)")
+            XCTAssertEqual(filesUnder(out + "/2026Q3"), before, "signal \(sig)")
+        }
+        // The killed run's half-written folder goes at the next run.
+        XCTAssertEqual(try run([], out: out, data: big).status, 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.contains(".partial-") || $0.contains(".previous-") }
+        XCTAssertEqual(leftovers, [])
+        XCTAssertNotEqual(filesUnder(out + "/2026Q3"), before)
+    }
+
+    func testExitCodesThatCronSees() throws {
+        let folder = TemporaryFolder()
+        // 73: the output is under a file.
+        folder.write("file", "x")
+        let unwritable = try run([], out: folder.path + "/file/out")
+        XCTAssertEqual(unwritable.status, 73, unwritable.stderr)
+        XCTAssertTrue(unwritable.stderr.hasPrefix("outcome-eval: "), unwritable.stderr)
+        // 66: no definitions folder.
+        XCTAssertEqual(try runTool(["run", "--data", samples, "--indicators", folder.path + "/none", "--period", "2026Q3", "--out", folder.path]).status, 66)
+        // 64: an unknown option.
+        XCTAssertEqual(try runTool(["run", "--data", samples, "--bogus"]).status, 64)
+        // 66: verify of a folder with no manifest.
+        XCTAssertEqual(try runTool(["verify", "--data", samples, "--indicators", defaultIndicators, "--report", folder.path]).status, 66)
+    }
+
+    func testJSONLogsAndQuiet() throws {
+        let folder = TemporaryFolder()
+        let json = try run(["--log-format", "json"], out: folder.path + "/a")
+        XCTAssertEqual(json.status, 0)
+        let lines = json.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.count, 3)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            XCTAssertEqual(object?["level"] as? String, "info")
+            XCTAssertNotNil(object?["seconds"])
+        }
+        XCTAssertEqual(json.stdout, folder.path + "/a/2026Q3\n")
+        let quiet = try run(["--quiet"], out: folder.path + "/b")
+        XCTAssertEqual(quiet.status, 0)
+        XCTAssertEqual(quiet.stderr, "")
+        XCTAssertEqual(quiet.stdout, folder.path + "/b/2026Q3\n")
+    }
+
+    func testPeriodDefaultsToTheLastCompleteQuarter() throws {
+        let folder = TemporaryFolder()
+        let result = try runTool(["run", "--data", samples, "--indicators", defaultIndicators, "--out", folder.path, "--quiet"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let seoul = Date().addingTimeInterval(9 * 3600)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let month = calendar.component(.month, from: seoul)
+        var year = calendar.component(.year, from: seoul)
+        var quarter = (month - 1) / 3
+        if quarter == 0 {
+            quarter = 4
+            year -= 1
+        }
+        XCTAssertEqual(result.stdout, folder.path + "/\(year)Q\(quarter)\n")
+    }
+}
