@@ -48,10 +48,10 @@ final class RunCommandTests: XCTestCase {
             let result = try runTool(["run", "--data", samples, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path + "/" + name] + extra)
             XCTAssertEqual(result.status, 0, result.stderr)
         }
-        let a = filesUnder(folder.path + "/a")
-        XCTAssertFalse(a.isEmpty)
-        XCTAssertEqual(a, filesUnder(folder.path + "/b"))
-        XCTAssertEqual(a, filesUnder(folder.path + "/serial"))
+        let a = filesUnder(folder.path + "/a/2026Q3")
+        XCTAssertEqual(a.count, 12)
+        XCTAssertEqual(a, filesUnder(folder.path + "/b/2026Q3"))
+        XCTAssertEqual(a, filesUnder(folder.path + "/serial/2026Q3"))
     }
 
     func testEnglishReport() throws {
@@ -100,7 +100,7 @@ final class RunCommandTests: XCTestCase {
         let folder = TemporaryFolder()
         let data = folder.copy(samples, to: "data")
         XCTAssertEqual(try runTool(["run", "--data", data, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path + "/out"]).status, 0)
-        let before = filesUnder(folder.path + "/out")
+        let before = filesUnder(folder.path + "/out/2026Q3")
         // Ten bad rows among 60 finance rows: above 5 %.
         let finance = data + "/mapo-village/finance.csv"
         let handle = FileHandle(forWritingAtPath: finance)!
@@ -109,8 +109,9 @@ final class RunCommandTests: XCTestCase {
         handle.closeFile()
         let result = try runTool(["run", "--data", data, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path + "/out"])
         XCTAssertEqual(result.status, 65)
-        XCTAssertTrue(result.stderr.contains("mapo-village/finance.csv: 10 of 68 rows rejected, above the ceiling; top reasons: invalid_value 10"), result.stderr)
-        XCTAssertEqual(filesUnder(folder.path + "/out"), before)
+        XCTAssertTrue(result.stderr.contains("mapo-village/finance.csv: 10 of 68 rows rejected, above the ceiling of 5.0 %; top reasons: invalid_value 10"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("e.g. mapo-village/finance.csv:60: date '2026-13-01' is not a date YYYY-MM-DD that exists"), result.stderr)
+        XCTAssertEqual(filesUnder(folder.path + "/out/2026Q3"), before)
     }
 
     func testExitCodes() throws {
@@ -118,7 +119,7 @@ final class RunCommandTests: XCTestCase {
         let period = try runTool(["run", "--data", samples, "--period", "2026Q5", "--out", folder.path])
         XCTAssertEqual(period.status, 64)
         XCTAssertTrue(period.stderr.contains("--period '2026Q5' is not a quarter like 2026Q3"), period.stderr)
-        XCTAssertEqual(try runTool(["run", "--data", samples]).status, 64)
+        XCTAssertEqual(try runTool(["run", "--data", samples, "--lang", "fr", "--out", folder.path]).status, 64)
         let missing = try runTool(["run", "--data", folder.path + "/nowhere", "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path])
         XCTAssertEqual(missing.status, 66)
         XCTAssertTrue(missing.stderr.contains("the data folder does not exist"), missing.stderr)
