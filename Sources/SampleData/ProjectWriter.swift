@@ -47,8 +47,14 @@ struct ProjectWriter {
             : ["participant_id", "district", "gender", "age_band", "income_band", "disability", "role", "joined_on"]
         let participantsFile = try CSVFileWriter(
             path: folder + "/participants.csv", header: participantHeader, encoding: participantsEncoding, crlf: index == 0)
+        // People are written in the order they joined, so those who had joined by a day are a
+        // prefix of the list and choosing attendees needs no search.
+        let count = template.target * scale * 8 / 5
+        let joinedDays = (0..<count).map { _ in
+            Day(ordinal: start.ordinal + Int32(random.int(0...Int(end.ordinal - start.ordinal) * 2 / 3)))
+        }.sorted()
         var people: [Participant] = []
-        for n in 0..<(template.target * scale * 8 / 5) {
+        for (n, joined) in joinedDays.enumerated() {
             let id = String(format: "P%06d", n + 1)
             let district: String
             if random.chance(0.03) {
@@ -63,7 +69,6 @@ struct ProjectWriter {
             let income = ["low", "middle", "high", ""][random.weighted([0.22, 0.52, 0.16, 0.10])]
             let disability = random.chance(0.06) ? "Y" : "N"
             let role = ["resident", "organizer", "expert", "official"][random.weighted([0.85, 0.08, 0.04, 0.03])]
-            let joined = Day(ordinal: start.ordinal + Int32(random.int(0...Int(end.ordinal - start.ordinal) * 2 / 3)))
             var row = [id, district, gender, age, income, disability, role, joined.description]
             if index == 2 { row.append(random.chance(0.1) ? "연락처 변경, 재확인 필요" : "") }
             participantsFile.row(row)
@@ -92,7 +97,13 @@ struct ProjectWriter {
                     random.chance(template.residentLed) ? "Y" : "N", random.chance(template.techLinked) ? "Y" : "N",
                     String(random.int(2...60) * 50_000),
                 ])
-                let eligible = people.filter { $0.joined <= day }
+                var low = 0
+                var high = people.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if people[middle].joined <= day { low = middle + 1 } else { high = middle }
+                }
+                let eligible = people[..<low]
                 guard !eligible.isEmpty else { continue }
                 let wanted = min(eligible.count, random.int(6...24))
                 var chosen = Set<Int>()

@@ -23,7 +23,10 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(rejected, 6)
         let rejects = folder.read("2026Q3/rejects.csv").split(separator: "\r\n")
         XCTAssertEqual(rejects.count, 1 + rejected)
-        XCTAssertTrue(rejects.contains { $0.hasPrefix("youth-social-venture/attendance.csv,1065,date,invalid_value,") })
+        // The day that does not exist is the third line from the end of that file.
+        let attendanceLines = try String(contentsOfFile: samples + "/youth-social-venture/attendance.csv", encoding: .utf8)
+            .split(separator: "\n").count
+        XCTAssertTrue(rejects.contains { $0.hasPrefix("youth-social-venture/attendance.csv,\(attendanceLines - 2),date,invalid_value,") })
         XCTAssertTrue(folder.read("2026Q3/data_quality.csv").contains("mapo-village/participants.csv,participants,read,CP949,"))
         XCTAssertTrue(folder.read("2026Q3/data_quality.csv").contains("citizen-idea/activities.csv,activities,read,UTF-8 (BOM),"))
         XCTAssertTrue(folder.read("2026Q3/data_quality.csv").contains("conflict-mediation/proposals.csv,proposals,missing,"))
@@ -101,16 +104,17 @@ final class RunCommandTests: XCTestCase {
         let data = folder.copy(samples, to: "data")
         XCTAssertEqual(try runTool(["run", "--data", data, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path + "/out"]).status, 0)
         let before = filesUnder(folder.path + "/out/2026Q3")
-        // Ten bad rows among 60 finance rows: above 5 %.
+        // Ten bad rows appended to Mapo's finance rows: above 5 %.
         let finance = data + "/mapo-village/finance.csv"
+        let rows = try String(contentsOfFile: finance, encoding: .utf8).split(separator: "\n").count - 1
         let handle = FileHandle(forWritingAtPath: finance)!
         handle.seekToEndOfFile()
         handle.write(Data(String(repeating: "2026-13-01,public_grant,1\n", count: 10).utf8))
         handle.closeFile()
         let result = try runTool(["run", "--data", data, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path + "/out"])
         XCTAssertEqual(result.status, 65)
-        XCTAssertTrue(result.stderr.contains("mapo-village/finance.csv: 10 of 68 rows rejected, above the ceiling of 5.0 %; top reasons: invalid_value 10"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("e.g. mapo-village/finance.csv:60: date '2026-13-01' is not a date YYYY-MM-DD that exists"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("mapo-village/finance.csv: 10 of \(rows + 10) rows rejected, above the ceiling of 5.0 %; top reasons: invalid_value 10"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("e.g. mapo-village/finance.csv:\(rows + 2): date '2026-13-01' is not a date YYYY-MM-DD that exists"), result.stderr)
         XCTAssertEqual(filesUnder(folder.path + "/out/2026Q3"), before)
     }
 
