@@ -9,12 +9,13 @@ public struct EvaluationPlan: Sendable {
     public let indicators: [CompiledIndicator]
     public let breakdowns: [CompiledBreakdown]
     let aggregates: [Aggregate]
+    let feeds: [Feed]
     /// The definition files read, relative to the definitions folder, sorted.
     public let files: [String]
 
-    /// The aggregates over each table (by schema table index), as (plan number, aggregate).
-    func aggregates(over table: Int) -> [(id: Int, aggregate: Aggregate)] {
-        aggregates.enumerated().filter { $0.element.table == table }.map { ($0.offset, $0.element) }
+    /// The feeds over each table (by schema table index), as (plan number, feed).
+    func feeds(over table: Int) -> [(id: Int, feed: Feed)] {
+        feeds.enumerated().filter { $0.element.table == table }.map { ($0.offset, $0.element) }
     }
 }
 
@@ -44,6 +45,7 @@ public enum DefinitionLoader {
         let indicatorFiles = listIndicatorFiles(directory: directory, diagnostics: diagnostics)
         var indicators: [CompiledIndicator] = []
         var aggregates: [Aggregate] = []
+        var feeds: [Feed] = []
         var breakdowns: [CompiledBreakdown] = []
         if let schema, let settings, let settingsYAML {
             let compiler = Compiler(schema: schema, references: settings.references)
@@ -62,6 +64,7 @@ public enum DefinitionLoader {
             }
             breakdowns = BreakdownLoader.load(settingsYAML, compiler: compiler, diagnostics: diagnostics)
             aggregates = compiler.aggregates
+            feeds = compiler.feeds
             let order = Dictionary(uniqueKeysWithValues: settings.dimensions.enumerated().map { ($1.id, $0) })
             indicators = indicators.enumerated().sorted {
                 (order[$0.element.definition.dimension] ?? 0, $0.offset) < (order[$1.element.definition.dimension] ?? 0, $1.offset)
@@ -78,7 +81,7 @@ public enum DefinitionLoader {
             ])
         }
         return EvaluationPlan(
-            schema: schema!, settings: settings!, indicators: indicators, breakdowns: breakdowns, aggregates: aggregates,
+            schema: schema!, settings: settings!, indicators: indicators, breakdowns: breakdowns, aggregates: aggregates, feeds: feeds,
             files: definitionFiles(directory: directory, indicators: indicatorFiles))
     }
 

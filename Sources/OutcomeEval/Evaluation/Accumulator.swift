@@ -1,4 +1,4 @@
-/// What one aggregate has seen of one table for one quarter.
+/// What one feed has seen of one table for one quarter.
 struct Accumulator {
     var rows = 0
     var hits = 0
@@ -6,31 +6,45 @@ struct Accumulator {
     var sum = 0.0
     var minimum = Double.infinity
     var maximum = -Double.infinity
-    /// The distinct values, for `distinct` sources.
-    var keys = Set<Value>()
-    /// Tallies per group, for grouped sources that are not distinct.
-    var groups: [Value: Tally] = [:]
+    /// The distinct values, for `distinct` feeds.
+    var keys = DistinctValues()
+    /// Tallies per group, for grouped feeds that are not distinct: groups that are references
+    /// (per participant, say) by row number without hashing, others by value.
+    private var rowGroups: [Tally] = []
+    private var valueGroups: [Value: Tally] = [:]
+
+    /// Every group's tally.
+    var groups: [Value: Tally] {
+        var all = valueGroups
+        for (r, tally) in rowGroups.enumerated() where tally.rows > 0 { all[.row(Int32(r))] = tally }
+        return all
+    }
 
     struct Tally {
         var rows = 0
         var hits = 0
         var sum = 0.0
+
+        mutating func add(hit: Bool, projected: Double?) {
+            rows += 1
+            if hit { hits += 1 }
+            if let projected { sum += projected }
+        }
     }
 
-    /// Takes one row that passed the aggregate's filter.
-    mutating func add(_ row: [Value], _ aggregate: Aggregate, _ evaluator: RowEvaluator) {
-        if aggregate.distinct {
-            let v = evaluator.value(aggregate.projection!, row: row)
-            if !v.isMissing { keys.insert(v) }
+    /// Takes one row that passed the feed's filter.
+    mutating func add(_ row: [Value], _ feed: CompiledFeed) {
+        if feed.distinct {
+            keys.insert(feed.projection!(row, .missing))
             return
         }
         rows += 1
         var projected: Double?
-        if let projection = aggregate.projection {
-            let v = evaluator.value(projection, row: row)
+        if let projection = feed.projection {
+            let v = projection(row, .missing)
             if !v.isMissing {
                 count += 1
-                if let n = evaluator.number(v) {
+                if let n = feed.number(v) {
                     projected = n
                     sum += n
                     minimum = Swift.min(minimum, n)
@@ -38,13 +52,65 @@ struct Accumulator {
                 }
             }
         }
-        let hit = aggregate.condition.map { evaluator.test($0, row: row) } ?? false
+        let hit = feed.condition?(row, .missing) ?? false
         if hit { hits += 1 }
-        if let group = aggregate.group {
-            let g = evaluator.value(group, row: row)
-            groups[g, default: Tally()].rows += 1
-            if hit { groups[g]!.hits += 1 }
-            if let projected { groups[g]!.sum += projected }
+        if let group = feed.group {
+            let g = group(row, .missing)
+            if case let .row(r) = g {
+                let i = Int(r)
+                if i >= rowGroups.count { rowGroups += [Tally](repeating: Tally(), count: i - rowGroups.count + 1 + rowGroups.count / 2) }
+                rowGroups[i].add(hit: hit, projected: projected)
+            } else {
+                valueGroups[g, default: Tally()].add(hit: hit, projected: projected)
+            }
         }
+    }
+}
+
+/// A set of distinct values. References (`.row`), by far the most common, are kept as bits,
+/// so that adding one costs no hashing; anything else goes to an ordinary set.
+struct DistinctValues {
+    private var bits: [UInt64] = []
+    private var rowCount = 0
+    private var others = Set<Value>()
+
+    var count: Int { rowCount + others.count }
+
+    mutating func insert(_ value: Value) {
+        switch value {
+        case .missing:
+            return
+        case let .row(r):
+            let word = Int(r) >> 6
+            if word >= bits.count { bits += [UInt64](repeating: 0, count: word - bits.count + 1 + bits.count / 2) }
+            let mask = UInt64(1) << UInt64(r & 63)
+            if bits[word] & mask == 0 {
+                bits[word] |= mask
+                rowCount += 1
+            }
+        default:
+            others.insert(value)
+        }
+    }
+
+    func contains(_ value: Value) -> Bool {
+        if case let .row(r) = value {
+            let word = Int(r) >> 6
+            return word < bits.count && bits[word] & (UInt64(1) << UInt64(r & 63)) != 0
+        }
+        return others.contains(value)
+    }
+
+    /// Every value, references in row order first.
+    func forEach(_ body: (Value) -> Void) {
+        for (w, word) in bits.enumerated() where word != 0 {
+            var rest = word
+            while rest != 0 {
+                let bit = rest.trailingZeroBitCount
+                body(.row(Int32(w * 64 + bit)))
+                rest &= rest - 1
+            }
+        }
+        for value in others { body(value) }
     }
 }

@@ -13,11 +13,13 @@ enum Finalization {
             rows = acc.keys.count
             hits = 0
             groups = [:]
-            for key in acc.keys {
-                let hit = aggregate.condition.map { evaluator.test($0, row: [], key: key) } ?? false
+            let condition = aggregate.condition.map(evaluator.condition)
+            let group = aggregate.group.map(evaluator.function)
+            acc.keys.forEach { key in
+                let hit = condition?([], key) ?? false
                 if hit { hits += 1 }
-                if let group = aggregate.group {
-                    let g = evaluator.value(group, row: [], key: key)
+                if let group {
+                    let g = group([], key)
                     groups[g, default: Accumulator.Tally()].rows += 1
                     if hit { groups[g]!.hits += 1 }
                 }

@@ -49,14 +49,14 @@ struct ProjectEvaluator {
             let path = folder + "/" + table.file
             let display = displayFolder + "/" + table.file
             var quality = FileQuality(file: display, table: table.name, status: .read)
-            var parser = FieldParser()
+            var parser = FieldParser(columns: table.columns)
             var blocked: String?
             for (c, column) in table.columns.enumerated() {
                 guard let target = column.type.referencedTable, let t = schema.tables.firstIndex(where: { $0.name == target }) else { continue }
                 if unavailable[t] != nil { blocked = blocked ?? "it refers to \(target), which is unavailable" }
-                parser.referenceKeys[c] = keys[t]
+                parser.resolveReferences(c, with: keys[t])
             }
-            parser.keepsText = textColumns(table: index, kept: referenced.contains(table.name))
+            for column in textColumns(table: index, kept: referenced.contains(table.name)) { parser.keepText(column) }
             if !folderExists || !FileManager.default.fileExists(atPath: path) {
                 quality.status = .missing
                 unavailable[index] = "file is missing"
@@ -64,10 +64,10 @@ struct ProjectEvaluator {
                 quality.status = .skipped(because: blocked)
                 unavailable[index] = "was not read: \(blocked)"
             } else {
-                let aggregates = plan.aggregates(over: index)
+                let feeds = plan.feeds(over: index)
                 let evaluators = quarters.map { RowEvaluator(tables: tables, project: project.row, quarter: $0) }
                 let scanner = TableScanner(
-                    table: table, parser: parser, aggregates: aggregates, evaluators: evaluators,
+                    table: table, parser: parser, feeds: feeds, evaluators: evaluators,
                     keepsRows: referenced.contains(table.name), limits: plan.settings.limits)
                 do {
                     let output = try scanner.scan(path: path, displayPath: display)
@@ -75,7 +75,7 @@ struct ProjectEvaluator {
                     rejects += output.rejects
                     tables[index] = output.rows
                     keys[index] = output.keys
-                    for (position, entry) in aggregates.enumerated() {
+                    for (position, entry) in feeds.enumerated() {
                         accumulators[entry.id] = output.accumulators[position]
                     }
                     if quality.status == .empty { unavailable[index] = "file is empty (0 bytes)" }
@@ -91,8 +91,8 @@ struct ProjectEvaluator {
         var outcomes: [[IndicatorOutcome]] = []
         var breakdowns: [[BreakdownGroup]?] = []
         for (q, quarter) in quarters.enumerated() {
-            var evaluator = RowEvaluator(tables: tables, project: project.row, quarter: quarter)
-            evaluator.sets = { id in accumulators[id]?[q].keys ?? [] }
+            let evaluator = RowEvaluator(tables: tables, project: project.row, quarter: quarter)
+            evaluator.sets = { id in accumulators[plan.aggregates[id].feed]?[q].keys ?? DistinctValues() }
             let finalEvaluator = evaluator
             var results: [Int: Result<Double, NotComputable>] = [:]
             let resolve: (Int) -> Result<Double, NotComputable> = { id in
@@ -101,7 +101,7 @@ struct ProjectEvaluator {
                 if let why = unavailable[aggregate.table] {
                     return .failure(.tableUnavailable(table: schema.tables[aggregate.table].file, why: why))
                 }
-                return Finalization.value(of: aggregate, accumulators[id]?[q] ?? Accumulator(), evaluator: finalEvaluator)
+                return Finalization.value(of: aggregate, accumulators[aggregate.feed]?[q] ?? Accumulator(), evaluator: finalEvaluator)
             }
             for id in plan.aggregates.indices { results[id] = resolve(id) }
             let frozen = results
@@ -114,7 +114,7 @@ struct ProjectEvaluator {
                     let aggregate = plan.aggregates[breakdown.aggregate]
                     guard unavailable[aggregate.table] == nil else { return nil }
                     let groups = Finalization.tallies(
-                        of: aggregate, accumulators[breakdown.aggregate]?[q] ?? Accumulator(), evaluator: finalEvaluator
+                        of: aggregate, accumulators[aggregate.feed]?[q] ?? Accumulator(), evaluator: finalEvaluator
                     ).groups
                     return Self.ordered(groups, labels: breakdown.labels, column: aggregate)
                 }
@@ -149,8 +149,8 @@ struct ProjectEvaluator {
         let columns = plan.schema.tables[table].columns
         if kept { return Set(columns.indices) }
         var used = Set<Int>()
-        for (_, aggregate) in plan.aggregates(over: table) {
-            for expr in [aggregate.projection, aggregate.filter, aggregate.group, aggregate.condition].compactMap({ $0 }) {
+        for (_, feed) in plan.feeds(over: table) {
+            for expr in [feed.projection, feed.filter, feed.group, feed.condition].compactMap({ $0 }) {
                 expr.collectColumns(into: &used)
             }
         }

@@ -1,8 +1,14 @@
-/// Evaluates row-level expressions: filters, projections, groups and conditions.
+/// A compiled row expression: a value from a row (or, for distinct values, from the value).
+typealias RowFunction = (_ row: [Value], _ key: Value) -> Value
+/// A compiled condition.
+typealias RowTest = (_ row: [Value], _ key: Value) -> Bool
+
+/// Compiles row-level expressions (filters, projections, groups, conditions) into closures
+/// for one project and quarter, so the row loop walks no expression tree.
 ///
 /// Comparisons with a missing value are false (only `= missing` tests for it), and
 /// arithmetic with a missing value, or by zero, is missing.
-struct RowEvaluator {
+final class RowEvaluator {
     /// Rows of the tables kept in memory, by schema table index (empty for streamed tables).
     let tables: [[[Value]]]
     let project: [Value]
@@ -10,7 +16,7 @@ struct RowEvaluator {
     /// Day ranges of the windows for `quarter`, indexed like `Window.allCases`.
     let windows: [ClosedRange<Int32>]
     /// Value sets of distinct aggregates, for `in (distinct ...)`; only at finalisation.
-    var sets: ((Int) -> Set<Value>)?
+    var sets: ((Int) -> DistinctValues)?
 
     init(tables: [[[Value]]], project: [Value], quarter: Quarter) {
         self.tables = tables
@@ -19,54 +25,110 @@ struct RowEvaluator {
         windows = Window.allCases.map { $0.days(for: quarter) }
     }
 
-    func test(_ expr: Expr, row: [Value], key: Value = .missing) -> Bool {
-        if case .bool(true) = value(expr, row: row, key: key) { return true }
-        return false
+    /// Evaluates once (for project-level expressions and messages); loops should compile.
+    func value(_ expr: Expr, row: [Value] = [], key: Value = .missing) -> Value { function(expr)(row, key) }
+
+    func test(_ expr: Expr, row: [Value] = [], key: Value = .missing) -> Bool { condition(expr)(row, key) }
+
+    func condition(_ expr: Expr) -> RowTest {
+        switch expr {
+        case let .constant(v):
+            let result = v == .bool(true)
+            return { _, _ in result }
+        case let .not(e):
+            let inner = condition(e)
+            return { row, key in !inner(row, key) }
+        case let .and(l, r):
+            let a = condition(l)
+            let b = condition(r)
+            return { row, key in a(row, key) && b(row, key) }
+        case let .or(l, r):
+            let a = condition(l)
+            let b = condition(r)
+            return { row, key in a(row, key) || b(row, key) }
+        case let .inWindow(.column(i), window):
+            // The most common filter, `date in quarter`, as one range check.
+            let days = windows[window.index]
+            return { row, _ in
+                if case let .date(day) = row[i] { return days.contains(day.ordinal) }
+                return false
+            }
+        case let .inWindow(e, window):
+            let days = windows[window.index]
+            let inner = function(e)
+            return { row, key in
+                if case let .date(day) = inner(row, key) { return days.contains(day.ordinal) }
+                return false
+            }
+        case let .compare(op, l, r):
+            let a = function(l)
+            let b = function(r)
+            return { row, key in RowEvaluator.compare(op, a(row, key), b(row, key)) }
+        case let .isMissing(e, negated):
+            let inner = function(e)
+            return { row, key in inner(row, key).isMissing != negated }
+        case let .inList(e, values, negated):
+            let inner = function(e)
+            return { row, key in
+                let v = inner(row, key)
+                return !v.isMissing && values.contains(v) != negated
+            }
+        case let .inSet(e, aggregate):
+            let inner = function(e)
+            let set = sets?(aggregate) ?? DistinctValues()
+            return { row, key in
+                let v = inner(row, key)
+                return !v.isMissing && set.contains(v)
+            }
+        default:
+            let inner = function(expr)
+            return { row, key in inner(row, key) == .bool(true) }
+        }
     }
 
-    func value(_ expr: Expr, row: [Value], key: Value = .missing) -> Value {
+    func function(_ expr: Expr) -> RowFunction {
         switch expr {
-        case let .constant(v): return v
-        case let .column(i): return row[i]
+        case let .constant(v):
+            return { _, _ in v }
+        case let .column(i):
+            return { row, _ in row[i] }
         case let .lookup(through, table, field):
-            guard case let .row(r) = row[through] else { return .missing }
-            return tables[table][Int(r)][field]
-        case let .projectField(i): return project[i]
-        case .key: return key
+            let rows = tables[table]
+            return { row, _ in
+                if case let .row(r) = row[through] { return rows[Int(r)][field] }
+                return .missing
+            }
+        case let .projectField(i):
+            let v = project[i]
+            return { _, _ in v }
+        case .key:
+            return { _, key in key }
         case let .keyLookup(table, field):
-            guard case let .row(r) = key else { return .missing }
-            return tables[table][Int(r)][field]
-        case .aggregate: return .missing
+            let rows = tables[table]
+            return { _, key in
+                if case let .row(r) = key { return rows[Int(r)][field] }
+                return .missing
+            }
+        case .aggregate:
+            return { _, _ in .missing }
         case let .negate(e):
-            guard let n = number(value(e, row: row, key: key)) else { return .missing }
-            return .number(-n)
-        case let .not(e):
-            return .bool(!test(e, row: row, key: key))
+            let inner = function(e)
+            return { [unowned self] row, key in self.number(inner(row, key)).map { .number(-$0) } ?? .missing }
         case let .arithmetic(op, l, r, _):
-            guard let a = number(value(l, row: row, key: key)), let b = number(value(r, row: row, key: key)),
-                let result = Arithmetic.apply(op, a, b)
-            else { return .missing }
-            return .number(result)
-        case let .compare(op, l, r):
-            return .bool(Self.compare(op, value(l, row: row, key: key), value(r, row: row, key: key)))
-        case let .and(l, r):
-            return .bool(test(l, row: row, key: key) && test(r, row: row, key: key))
-        case let .or(l, r):
-            return .bool(test(l, row: row, key: key) || test(r, row: row, key: key))
-        case let .isMissing(e, negated):
-            return .bool(value(e, row: row, key: key).isMissing != negated)
-        case let .inList(e, values, negated):
-            let v = value(e, row: row, key: key)
-            if v.isMissing { return .bool(false) }
-            return .bool(values.contains(v) != negated)
-        case let .inWindow(e, window):
-            guard case let .date(day) = value(e, row: row, key: key) else { return .bool(false) }
-            return .bool(windows[window.index].contains(day.ordinal))
-        case let .inSet(e, aggregate):
-            let v = value(e, row: row, key: key)
-            return .bool(!v.isMissing && (sets?(aggregate).contains(v) ?? false))
+            let a = function(l)
+            let b = function(r)
+            return { [unowned self] row, key in
+                guard let x = self.number(a(row, key)), let y = self.number(b(row, key)), let result = Arithmetic.apply(op, x, y) else {
+                    return .missing
+                }
+                return .number(result)
+            }
+        case .not, .and, .or, .compare, .isMissing, .inList, .inWindow, .inSet:
+            let test = condition(expr)
+            return { row, key in .bool(test(row, key)) }
         case let .call(function, arguments):
-            return call(function, arguments.map { value($0, row: row, key: key) })
+            let compiled = arguments.map { self.function($0) }
+            return { [unowned self] row, key in self.call(function, compiled.map { $0(row, key) }) }
         }
     }
 
@@ -124,4 +186,51 @@ struct RowEvaluator {
 
 extension Window {
     var index: Int { Window.allCases.firstIndex(of: self)! }
+}
+
+/// A feed's expressions compiled for one quarter. A class, so the row loop passes it
+/// without copying its closures.
+final class CompiledFeed {
+    let distinct: Bool
+    /// The filter's leading `column in window`, checked inline: most rows fail it for most
+    /// quarters, and then no closure is called at all.
+    let windowColumn: Int
+    let windowDays: ClosedRange<Int32>
+    /// The rest of the filter.
+    let filter: RowTest?
+    let projection: RowFunction?
+    let condition: RowTest?
+    let group: RowFunction?
+    let number: (Value) -> Double?
+
+    init(_ feed: Feed, _ evaluator: RowEvaluator) {
+        distinct = feed.distinct
+        var rest = feed.filter
+        var column = -1
+        var days = Int32.min...Int32.max
+        switch feed.filter {
+        case let .inWindow(.column(c), window)?:
+            (column, days, rest) = (c, evaluator.windows[window.index], nil)
+        case let .and(.inWindow(.column(c), window), remainder)?:
+            (column, days, rest) = (c, evaluator.windows[window.index], remainder)
+        default:
+            break
+        }
+        windowColumn = column
+        windowDays = days
+        filter = rest.map(evaluator.condition)
+        projection = feed.projection.map(evaluator.function)
+        condition = feed.condition.map(evaluator.condition)
+        group = feed.group.map(evaluator.function)
+        number = evaluator.number
+    }
+
+    /// Whether a row passes the filter.
+    @inline(__always)
+    func accepts(_ row: [Value]) -> Bool {
+        if windowColumn >= 0 {
+            guard case let .date(day) = row[windowColumn], windowDays.contains(day.ordinal) else { return false }
+        }
+        return filter?(row, .missing) ?? true
+    }
 }

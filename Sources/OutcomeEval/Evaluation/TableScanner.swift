@@ -3,8 +3,8 @@
 struct TableScanner {
     let table: TableSchema
     var parser: FieldParser
-    /// The aggregates over this table, with their numbers in the plan.
-    let aggregates: [(id: Int, aggregate: Aggregate)]
+    /// The feeds over this table, with their numbers in the plan.
+    let feeds: [(id: Int, feed: Feed)]
     /// One evaluator per quarter evaluated.
     let evaluators: [RowEvaluator]
     /// Whether to keep the rows (for tables that others refer to, and the registry).
@@ -16,7 +16,7 @@ struct TableScanner {
         var rejects: [Reject] = []
         var rows: [[Value]] = []
         var keys = KeyIndex()
-        /// By aggregate position in `aggregates`, then by quarter.
+        /// By feed position in `feeds`, then by quarter.
         var accumulators: [[Accumulator]]
     }
 
@@ -35,7 +35,7 @@ struct TableScanner {
     private func scan(_ reader: CSVReader, displayPath: String) throws -> Output {
         var out = Output(
             quality: FileQuality(file: displayPath, table: table.name, status: .read),
-            accumulators: aggregates.map { _ in evaluators.map { _ in Accumulator() } })
+            accumulators: feeds.map { _ in evaluators.map { _ in Accumulator() } })
         guard try reader.next() else {
             out.quality.status = .empty
             out.quality.blankLines = reader.blankLines
@@ -59,6 +59,12 @@ struct TableScanner {
             positions.append(found.first)
         }
         let keyColumn = table.keyColumnIndex
+        // Compiled once per quarter; the row loop then only calls closures.
+        let quarterCount = evaluators.count
+        let compiled = ContiguousArray(feeds.flatMap { entry in evaluators.map { CompiledFeed(entry.feed, $0) } })
+        var accumulators = ContiguousArray(repeating: Accumulator(), count: compiled.count)
+        let columnCount = table.columns.count
+        let parser = self.parser
         var keyLines: [String: Int] = [:]
         var row = [Value](repeating: .missing, count: table.columns.count)
 
@@ -86,17 +92,17 @@ struct TableScanner {
                 reject(.fieldCount(expected: header.count, found: reader.fieldCount))
                 continue
             }
-            for (index, column) in table.columns.enumerated() {
+            for index in 0..<columnCount {
                 guard let position = positions[index] else {
                     row[index] = .missing
                     continue
                 }
-                let parsed = reader.withField(position) { parser.parse($0, column: column, index: index) }
+                let parsed = reader.withField(position) { parser.parse($0, column: index) }
                 switch parsed {
                 case let .success(value):
                     row[index] = value
                 case let .failure(failure):
-                    reject(problem(failure, column: column, text: String(reader.string(position).prefix(100))))
+                    reject(problem(failure, column: table.columns[index], text: String(reader.string(position).prefix(100))))
                     continue records
                 }
             }
@@ -111,15 +117,13 @@ struct TableScanner {
             }
             out.quality.accepted += 1
             if keepsRows { out.rows.append(row) }
-            for (position, entry) in aggregates.enumerated() {
-                for (quarter, evaluator) in evaluators.enumerated() {
-                    if let filter = entry.aggregate.filter, !evaluator.test(filter, row: row) { continue }
-                    out.accumulators[position][quarter].add(row, entry.aggregate, evaluator)
-                }
+            for k in 0..<compiled.count where compiled[k].accepts(row) {
+                accumulators[k].add(row, compiled[k])
             }
         }
         out.quality.blankLines = reader.blankLines
         out.quality.sha256 = reader.digest
+        out.accumulators = feeds.indices.map { f in Array(accumulators[(f * quarterCount)..<((f + 1) * quarterCount)]) }
         return out
     }
 

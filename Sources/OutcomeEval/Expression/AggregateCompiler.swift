@@ -94,6 +94,14 @@ extension Compiler {
         guard extra.count == expectedExtra else {
             throw ExpressionError(position: position, message: "\(function.rawValue)(...) takes \(expectedExtra + 1) argument\(expectedExtra == 0 ? "" : "s")")
         }
+        let key = Feed.key(of: aggregate)
+        if let shared = feedNumbers[key] {
+            aggregate.feed = shared
+        } else {
+            feeds.append(Feed(of: aggregate))
+            aggregate.feed = feeds.count - 1
+            feedNumbers[key] = aggregate.feed
+        }
         aggregates.append(aggregate)
         return aggregates.count - 1
     }

@@ -5,6 +5,9 @@ final class Compiler {
     let references: [String: ReferenceTable]
     /// Every aggregate the compiled expressions refer to, by number.
     var aggregates: [Aggregate] = []
+    /// The feeds of the aggregates, one per distinct set of rows.
+    var feeds: [Feed] = []
+    var feedNumbers: [String: Int] = [:]
 
     /// Where an expression is evaluated, which decides the names it may use.
     enum Scope {

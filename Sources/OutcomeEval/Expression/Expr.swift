@@ -78,9 +78,42 @@ enum AggregateFunction: String, Sendable, CaseIterable {
     var isGrouped: Bool { [.gini, .diversity, .dissimilarity, .minMaxRatio, .groups].contains(self) }
 }
 
+/// What one table scan feeds: the rows of `table` that pass `filter`, as several aggregates
+/// may read them. Aggregates over the same rows share one feed, so each row is filtered and
+/// counted once per quarter however many indicators use it.
+final class Feed: Sendable {
+    let table: Int
+    let distinct: Bool
+    let projection: Expr?
+    let filter: Expr?
+    /// For feeds that are not distinct: the group and condition tallied per row.
+    let group: Expr?
+    let condition: Expr?
+
+    init(of aggregate: Aggregate) {
+        table = aggregate.table
+        distinct = aggregate.distinct
+        projection = aggregate.projection
+        filter = aggregate.filter
+        // Distinct values are grouped and tested after the scan, per value, by the aggregate.
+        group = aggregate.distinct ? nil : aggregate.group
+        condition = aggregate.distinct ? nil : aggregate.condition
+    }
+
+    /// Aggregates with equal keys can share a feed.
+    static func key(of aggregate: Aggregate) -> String {
+        let parts: [Any?] = aggregate.distinct
+            ? [aggregate.table, true, aggregate.projection, aggregate.filter]
+            : [aggregate.table, false, aggregate.projection, aggregate.filter, aggregate.group, aggregate.condition]
+        return parts.map { String(describing: $0) }.joined(separator: "|")
+    }
+}
+
 /// One aggregate of the plan: a function over the rows of one table that pass a filter.
 struct Aggregate: Sendable {
     var function: AggregateFunction
+    /// The plan's feed this aggregate reads.
+    var feed = 0
     var table: Int
     var distinct: Bool
     /// Per row: the value aggregated (or made distinct); `nil` means the row itself.

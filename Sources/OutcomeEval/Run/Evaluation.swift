@@ -83,8 +83,10 @@ public enum Evaluation {
         guard FileManager.default.fileExists(atPath: registryPath) else {
             throw .inputMissing("\(registryPath): the project registry is missing; every data folder needs one.")
         }
+        var parser = FieldParser(columns: registry.columns)
+        for column in registry.columns.indices { parser.keepText(column) }
         let scanner = TableScanner(
-            table: registry, parser: FieldParser(keepsText: Set(registry.columns.indices)), aggregates: [], evaluators: [],
+            table: registry, parser: parser, feeds: [], evaluators: [],
             keepsRows: true, limits: plan.settings.limits)
         let output: TableScanner.Output
         do {

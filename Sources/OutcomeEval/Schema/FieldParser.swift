@@ -5,11 +5,44 @@ import Darwin
 #endif
 
 /// Turns the bytes of one CSV field into a `Value` of its column's type, or says why not.
+///
+/// What each column needs is worked out once, so that parsing a field copies no schema.
 struct FieldParser {
-    /// Keys of the referenced tables, for `reference` columns (by column index).
-    var referenceKeys: [Int: KeyIndex] = [:]
-    /// Columns whose text is needed later; others are checked but not kept as strings.
-    var keepsText: Set<Int> = []
+    private enum Kind {
+        case text, slug, decimal, date, boolean
+        case integer(min: Int64?, max: Int64?)
+        case enumeration(EnumValues)
+        case reference(table: String)
+    }
+
+    private var kinds: [Kind]
+    private var optional: [Bool]
+    /// Whether a text column's strings are kept; others are checked but not made into strings.
+    private var keeps: [Bool]
+    /// Keys of the referenced tables, for reference columns.
+    private var references: [KeyIndex?]
+
+    init(columns: [ColumnSchema]) {
+        kinds = columns.map { column in
+            switch column.type {
+            case .text: return .text
+            case .slug: return .slug
+            case .decimal: return .decimal
+            case .date: return .date
+            case .boolean: return .boolean
+            case let .integer(min, max): return .integer(min: min, max: max)
+            case let .enumeration(values, _): return .enumeration(EnumValues(values))
+            case let .reference(table, _): return .reference(table: table)
+            }
+        }
+        optional = columns.map(\.optional)
+        keeps = columns.map { _ in false }
+        references = columns.map { _ in nil }
+    }
+
+    mutating func keepText(_ column: Int) { keeps[column] = true }
+
+    mutating func resolveReferences(_ column: Int, with keys: KeyIndex) { references[column] = keys }
 
     enum Failure: Error, Equatable {
         case empty
@@ -19,14 +52,14 @@ struct FieldParser {
         case danglingReference(table: String)
     }
 
-    func parse(_ bytes: UnsafeRawBufferPointer, column: ColumnSchema, index: Int) -> Result<Value, Failure> {
+    func parse(_ bytes: UnsafeRawBufferPointer, column index: Int) -> Result<Value, Failure> {
         let trimmed = trim(bytes)
         if trimmed.isEmpty {
-            return column.optional ? .success(.missing) : .failure(.empty)
+            return optional[index] ? .success(.missing) : .failure(.empty)
         }
-        switch column.type {
+        switch kinds[index] {
         case .text:
-            return .success(keepsText.contains(index) ? .text(String(decoding: trimmed, as: UTF8.self)) : .missing)
+            return .success(keeps[index] ? .text(String(decoding: trimmed, as: UTF8.self)) : .missing)
         case .slug:
             guard isSlug(trimmed) else { return .failure(.invalid(expected: .slug)) }
             return .success(.text(String(decoding: trimmed, as: UTF8.self)))
@@ -46,13 +79,11 @@ struct FieldParser {
         case .boolean:
             guard let b = parseBoolean(trimmed) else { return .failure(.invalid(expected: .boolean)) }
             return .success(.bool(b))
-        case let .enumeration(values, _):
-            for (i, value) in values.enumerated() where equals(trimmed, value) {
-                return .success(.symbol(Int32(i)))
-            }
-            return .failure(.notInEnum(values: values))
-        case let .reference(table, _):
-            guard let row = referenceKeys[index]?.row(for: trimmed) else { return .failure(.danglingReference(table: table)) }
+        case let .enumeration(values):
+            guard let i = values.index(of: trimmed) else { return .failure(.notInEnum(values: values.values)) }
+            return .success(.symbol(i))
+        case let .reference(table):
+            guard let row = references[index]?.row(for: trimmed) else { return .failure(.danglingReference(table: table)) }
             return .success(.row(row))
         }
     }
@@ -84,6 +115,7 @@ struct FieldParser {
     }
 
     private func parseBoolean(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+        guard bytes.count <= 5 else { return nil }
         switch String(decoding: bytes, as: UTF8.self).lowercased() {
         case "y", "1", "true": return true
         case "n", "0", "false": return false
@@ -99,27 +131,100 @@ struct FieldParser {
         }
         return true
     }
+}
 
-    private func equals(_ bytes: UnsafeRawBufferPointer, _ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+/// An enum column's values as bytes, matched without making a `String`.
+final class EnumValues: Sendable {
+    let values: [String]
+    private let bytes: [[UInt8]]
+
+    init(_ values: [String]) {
+        self.values = values
+        bytes = values.map { Array($0.utf8) }
+    }
+
+    func index(of field: UnsafeRawBufferPointer) -> Int32? {
+        for (i, value) in bytes.enumerated() where value.count == field.count {
+            if value.withUnsafeBytes({ memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 }) { return Int32(i) }
+        }
+        return nil
     }
 }
 
-/// Maps the key values of a table to their row numbers.
+/// Maps the key values of a table to their row numbers, looked up by the field's bytes so
+/// that a reference costs no `String`: open addressing over FNV-1a hashes, keys in one arena.
 struct KeyIndex: Sendable {
-    private var rows: [String: Int32] = [:]
+    private var arena: [UInt8] = []
+    private var starts: [Int] = []
+    private var lengths: [Int] = []
+    private var rows: [Int32] = []
+    /// Entry number + 1, or 0 for an empty slot; the count is a power of two.
+    private var slots = [Int32](repeating: 0, count: 16)
 
     /// Adds a key; `false` when it is already there.
     mutating func insert(_ key: String, row: Int32) -> Bool {
-        if rows[key] != nil { return false }
-        rows[key] = row
+        var key = key
+        return key.withUTF8 { insert(UnsafeRawBufferPointer($0), row: row) }
+    }
+
+    private mutating func insert(_ key: UnsafeRawBufferPointer, row: Int32) -> Bool {
+        if find(key).entry != nil { return false }
+        if (rows.count + 1) * 2 > slots.count { grow() }
+        starts.append(arena.count)
+        lengths.append(key.count)
+        arena.append(contentsOf: key)
+        rows.append(row)
+        place(rows.count - 1, hash: KeyIndex.hash(key))
         return true
     }
 
     func row(for key: UnsafeRawBufferPointer) -> Int32? {
-        rows[String(decoding: key, as: UTF8.self)]
+        find(key).entry.map { rows[$0] }
     }
 
-    func row(for key: String) -> Int32? { rows[key] }
+    func row(for key: String) -> Int32? {
+        var key = key
+        return key.withUTF8 { row(for: UnsafeRawBufferPointer($0)) }
+    }
+
+    private func find(_ key: UnsafeRawBufferPointer) -> (entry: Int?, slot: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: KeyIndex.hash(key)) & mask
+        return arena.withUnsafeBytes { arena in
+            while true {
+                let stored = Int(slots[slot])
+                if stored == 0 { return (nil, slot) }
+                let entry = stored - 1
+                if lengths[entry] == key.count
+                    && (key.isEmpty || memcmp(arena.baseAddress! + starts[entry], key.baseAddress!, key.count) == 0)
+                {
+                    return (entry, slot)
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private mutating func place(_ entry: Int, hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(entry + 1)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        for entry in rows.indices {
+            let hash = arena.withUnsafeBytes { KeyIndex.hash(UnsafeRawBufferPointer(rebasing: $0[starts[entry]..<(starts[entry] + lengths[entry])])) }
+            place(entry, hash: hash)
+        }
+    }
+
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return h ^ (h >> 29)
+    }
 }
