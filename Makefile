@@ -23,5 +23,9 @@ test: setup
 	$(SWIFT) test
 	.build/debug/outcome-eval verify --data Samples --indicators Indicators --report Reports/$(PERIOD)
 
+# Speed and memory on a generated set (BENCH_PROJECTS=100 BENCH_SCALE=230: about 1 GB).
+bench: build
+	bash scripts/bench.sh
+
 clean:
 	rm -rf .build

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# make bench: writes a data set with 'outcome-eval sample-data', times 'wc -l' over the same
+# files (the machine's floor for reading them), then 'outcome-eval run' with all sixteen
+# indicators and with one, and prints input MB, rows, seconds, MB/s, rows/s, peak RSS and
+# the run/wc ratio. BENCH_PROJECTS (100) and BENCH_SCALE (230: about 1 GB, 20 M attendance
+# rows) size the set; it is kept in .build-bench/ and reused.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+projects=${BENCH_PROJECTS:-100}
+scale=${BENCH_SCALE:-230}
+bin=.build/release/outcome-eval
+work=.build-bench
+data=$work/data-p$projects-s$scale
+mkdir -p "$work"
+
+if [ ! -f "$data/projects.csv" ]; then
+  rm -rf "$data"
+  echo "writing the data set ($projects projects, scale $scale)..." >&2
+  "$bin" sample-data --seed 7 --projects "$projects" --scale "$scale" --out "$data"
+fi
+
+mapfile -t files < <(find "$data" -name '*.csv' | LC_ALL=C sort)
+bytes=$(cat "${files[@]}" | wc -c)
+attendance=$(cat "$data"/*/attendance.csv | wc -l)
+cat "${files[@]}" > /dev/null   # into the page cache, so both timings read from memory
+
+# Wall seconds to the millisecond (bash's own clock) and peak RSS in KB (/usr/bin/time).
+wall() {
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$work/rss.txt" "$@" > /dev/null
+  end=$(date +%s.%N)
+  echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }') $(cat "$work/rss.txt")"
+}
+read -r wc_seconds _ < <(wall wc -l "${files[@]}")
+
+rm -rf "$work/out" "$work/one"
+read -r run_seconds run_kb < <(wall "$bin" run --data "$data" --indicators Indicators --period 2026Q3 --out "$work/out" --quiet)
+# Rows as the run read them (quoted line breaks make 'wc -l' count more lines than rows).
+rows=$(awk -F, 'NR > 1 { n += $5 } END { print n }' "$work/out/2026Q3/data_quality.csv")
+
+# The same run with one indicator, to show what the other fifteen cost.
+mkdir -p "$work/one/indicators"
+cp Indicators/schema.yaml Indicators/evaluation.yaml "$work/one/"
+cp -r Indicators/reference "$work/one/"
+cp Indicators/indicators/06-active_participants.yaml "$work/one/indicators/"
+read -r one_seconds _ < <(wall "$bin" run --data "$data" --indicators "$work/one" --period 2026Q3 --out "$work/out-one" --quiet)
+
+awk -v b="$bytes" -v r="$rows" -v a="$attendance" -v p="$projects" -v w="$wc_seconds" -v s="$run_seconds" -v k="$run_kb" -v o="$one_seconds" 'BEGIN {
+  mb = b / 1e6
+  printf "machine          %s, %d cores\n", ENVIRON["HOSTTYPE"] ? ENVIRON["HOSTTYPE"] : "x86_64", '"$(nproc)"'
+  printf "input            %.1f MB in %d projects, %d rows (%d attendance)\n", mb, p, r, a - p
+  printf "wc -l            %.3f s  %.0f MB/s\n", w, mb / w
+  printf "outcome-eval run %.2f s  %.1f MB/s  %.0f rows/s  peak RSS %.0f MB\n", s, mb / s, r / s, k / 1024
+  printf "run / wc -l      %.1f\n", s / w
+  printf "1 indicator      %.2f s (16 indicators cost %.2f times 1)\n", o, s / o
+}'
