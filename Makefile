@@ -19,13 +19,17 @@ report: build
 # The whole test suite (unit tests and tests that run the built binary on real files), then
 # the auditors' promise: Reports/$(PERIOD) regenerated from Samples/ must match byte for byte.
 test: setup
-	$(SWIFT) build --product outcome-eval
+	$(SWIFT) build
 	$(SWIFT) test
 	.build/debug/outcome-eval verify --data Samples --indicators Indicators --report Reports/$(PERIOD)
 
 # Speed and memory on a generated set (BENCH_PROJECTS=100 BENCH_SCALE=230: about 1 GB).
 bench: build
 	bash scripts/bench.sh
+
+# libFuzzer with the address sanitizer, FUZZ_SECONDS (60) per target (see Tests/Fuzz/README.md).
+fuzz: setup
+	bash scripts/fuzz.sh
 
 clean:
 	rm -rf .build

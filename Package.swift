@@ -39,6 +39,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Fuzz targets (make fuzz builds them with libFuzzer); built plainly, a regression runner.
+        .executableTarget(name: "outcome-eval-fuzz", dependencies: ["OutcomeEval"]),
         .testTarget(name: "OutcomeEvalTests", dependencies: ["OutcomeEval", "SampleData", "XLSX"]),
     ],
     swiftLanguageModes: [.v5]

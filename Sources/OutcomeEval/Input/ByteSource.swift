@@ -82,3 +82,25 @@ final class FileByteSource: ByteSource {
 func systemErrorText() -> String {
     String(cString: strerror(errno))
 }
+
+/// Bytes already in memory, handed out a few at a time (for fuzzing and tests).
+final class MemoryByteSource: ByteSource {
+    private let bytes: [UInt8]
+    private let piece: Int
+    private(set) var fileOffset = 0
+    var digest: String? { nil }
+
+    /// `piece` bounds how much one read returns, so that records cross refills.
+    init(_ bytes: [UInt8], piece: Int = 7) {
+        self.bytes = bytes
+        self.piece = max(1, piece)
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        let n = min(piece, buffer.count, bytes.count - fileOffset)
+        guard n > 0 else { return 0 }
+        bytes.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[fileOffset..<(fileOffset + n)])) }
+        fileOffset += n
+        return n
+    }
+}

@@ -68,17 +68,21 @@ final class CSVReader {
     /// Blank lines passed over so far; they are not rows.
     private(set) var blankLines = 0
 
-    init(path: String, encoding: TextEncoding, limits: CSVLimits = CSVLimits()) throws(InputError) {
-        self.path = path
-        self.limits = limits
+    convenience init(path: String, encoding: TextEncoding, limits: CSVLimits = CSVLimits()) throws(InputError) {
         switch encoding {
         case .cp949:
-            source = try CP949ByteSource(path: path)
-            validatesUTF8 = false
+            self.init(path: path, source: try CP949ByteSource(path: path), validatesUTF8: false, limits: limits)
         case .utf8, .utf8WithBOM:
-            source = try FileByteSource(path: path)
-            validatesUTF8 = true
+            self.init(path: path, source: try FileByteSource(path: path), validatesUTF8: true, limits: limits)
         }
+    }
+
+    /// Reads from any source; `validatesUTF8` when the source's bytes are to be checked as UTF-8.
+    init(path: String, source: ByteSource, validatesUTF8: Bool, limits: CSVLimits) {
+        self.path = path
+        self.limits = limits
+        self.source = source
+        self.validatesUTF8 = validatesUTF8
         buffer = .allocate(byteCount: min(1 << 20, limits.maxRecordBytes), alignment: 8)
         starts.reserveCapacity(16)
         ends.reserveCapacity(16)
@@ -313,13 +317,16 @@ final class CSVReader {
         var newlines = 0
         var i = 0
         while true {
-            while i < dataEnd {
+            // Only bytes already checked as UTF-8 may be dropped; an unfinished sequence at the
+            // end stays for the next check.
+            let limit = validatesUTF8 ? validatedUpTo : dataEnd
+            while i < limit {
                 let byte = buffer[i]
                 if byte == UInt8(ascii: "\"") {
                     inQuotes.toggle()
                 } else if !inQuotes && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) {
                     nextLine += newlines + 1
-                    let next = byte == UInt8(ascii: "\r") && i + 1 < dataEnd && buffer[i + 1] == UInt8(ascii: "\n") ? i + 2 : i + 1
+                    let next = byte == UInt8(ascii: "\r") && i + 1 < limit && buffer[i + 1] == UInt8(ascii: "\n") ? i + 2 : i + 1
                     recordStart = 0
                     contentEnd = 0
                     nextStart = next
@@ -329,15 +336,15 @@ final class CSVReader {
                 }
                 i += 1
             }
-            if atEOF {
+            if atEOF && limit == dataEnd {
                 nextLine += newlines
                 nextStart = dataEnd
                 contentEnd = 0
                 return
             }
             // Drop what was scanned and read on.
-            recordStart = dataEnd
-            nextStart = dataEnd
+            recordStart = limit
+            nextStart = limit
             try refill()
             i = 0
         }
