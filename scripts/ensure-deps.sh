@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need when it is missing:
-# - libxlsxwriter-dev from Debian (apt-get as root; otherwise prints the exact command and stops);
+# - libxlsxwriter-dev and libssl-dev from Debian (apt-get as root; otherwise prints the exact
+#   command and stops);
 # - openpyxl from PyPI, with which the tests read the workbooks back (skipped if pip cannot).
 set -euo pipefail
 
-if ! pkg-config --exists xlsxwriter 2>/dev/null; then
-  packages="libxlsxwriter-dev pkg-config"
+if ! pkg-config --exists xlsxwriter libcrypto 2>/dev/null; then
+  packages="libxlsxwriter-dev libssl-dev pkg-config"
   if [ "$(id -u)" -ne 0 ]; then
     echo "outcome-eval needs libxlsxwriter-dev, which is not installed." >&2
     echo "Install it, then run make again:" >&2
     echo "    sudo apt-get update && sudo apt-get install -y $packages" >&2
     exit 1
   fi
-  echo "Installing $packages (libxlsxwriter for the workbooks)..." >&2
+  echo "Installing $packages (libxlsxwriter for the workbooks, libcrypto for SHA-256)..." >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq $packages >/dev/null
-  pkg-config --exists xlsxwriter || { echo "libxlsxwriter-dev is installed but pkg-config cannot find xlsxwriter" >&2; exit 1; }
+  pkg-config --exists xlsxwriter libcrypto || { echo "the packages are installed but pkg-config cannot find xlsxwriter or libcrypto" >&2; exit 1; }
 fi
 
 if command -v python3 >/dev/null 2>&1 && ! python3 -c "import openpyxl" 2>/dev/null; then

@@ -24,7 +24,7 @@ final class FileByteSource: ByteSource {
     private(set) var hadByteOrderMark = false
     private var checkedByteOrderMark = false
     // Hashed as read, so the manifest costs no second pass over the file.
-    private var hasher = SHA256()
+    private let hasher = SHA256()
     private(set) var digest: String?
 
     init(path: String, raw: Bool = false) throws(InputError) {

@@ -8,7 +8,6 @@ struct JSONWriter {
         case string(String?)
         case number(Double?)
         case integer(Int)
-        case bool(Bool)
     }
 
     mutating func beginObject(_ key: String? = nil) {
@@ -25,27 +24,12 @@ struct JSONWriter {
         text += "}"
     }
 
-    mutating func beginArray(_ key: String? = nil) {
-        prefix(key)
-        text += "["
-        indent += 1
-        needsComma.append(false)
-    }
-
-    mutating func endArray() {
-        indent -= 1
-        let hadMembers = needsComma.removeLast()
-        if hadMembers { text += "\n" + String(repeating: "  ", count: indent) }
-        text += "]"
-    }
-
     mutating func value(_ key: String?, _ scalar: Scalar) {
         prefix(key)
         switch scalar {
         case let .string(s): text += s.map(JSONWriter.quoted) ?? "null"
         case let .number(n): text += n.map(JSONWriter.number) ?? "null"
         case let .integer(i): text += String(i)
-        case let .bool(b): text += b ? "true" : "false"
         }
     }
 

@@ -4,7 +4,7 @@ import XCTest
 
 final class SHA256Tests: XCTestCase {
     private func digest(_ bytes: [UInt8], pieces: Int = 1) -> String {
-        var hash = SHA256()
+        let hash = SHA256()
         let size = max(1, bytes.count / pieces)
         var i = 0
         while i < bytes.count {
