@@ -46,6 +46,15 @@ cp -r Indicators/reference "$work/one/"
 cp Indicators/indicators/06-active_participants.yaml "$work/one/indicators/"
 read -r one_seconds _ < <(wall "$bin" run --data "$data" --indicators "$work/one" --period 2026Q3 --out "$work/out-one" --quiet)
 
+# Memory against rows: the same participants with twice the attendance rows.
+for factor in 1 2; do
+  small=$work/memory-x$factor
+  [ -f "$small/projects.csv" ] || "$bin" sample-data --seed 11 --projects 10 --scale 60 --attendance-factor "$factor" --out "$small" 2> /dev/null
+  read -r _ kb < <(wall "$bin" run --data "$small" --indicators Indicators --period 2026Q3 --out "$work/out-memory" --quiet)
+  eval "memory_kb_$factor=$kb"
+  eval "attendance_$factor=$(cat "$small"/*/attendance.csv | wc -l)"
+done
+
 awk -v b="$bytes" -v r="$rows" -v a="$attendance" -v p="$projects" -v w="$wc_seconds" -v s="$run_seconds" -v k="$run_kb" -v o="$one_seconds" 'BEGIN {
   mb = b / 1e6
   printf "machine          %s, %d cores\n", ENVIRON["HOSTTYPE"] ? ENVIRON["HOSTTYPE"] : "x86_64", '"$(nproc)"'
@@ -54,4 +63,7 @@ awk -v b="$bytes" -v r="$rows" -v a="$attendance" -v p="$projects" -v w="$wc_sec
   printf "outcome-eval run %.2f s  %.1f MB/s  %.0f rows/s  peak RSS %.0f MB\n", s, mb / s, r / s, k / 1024
   printf "run / wc -l      %.1f\n", s / w
   printf "1 indicator      %.2f s (16 indicators cost %.2f times 1)\n", o, s / o
+}'
+awk -v a1="$attendance_1" -v a2="$attendance_2" -v m1="$memory_kb_1" -v m2="$memory_kb_2" 'BEGIN {
+  printf "memory vs rows   %d -> %d attendance rows (x%.2f), same participants: peak RSS %.0f -> %.0f MB (%+.1f %%)\n", a1, a2, a2 / a1, m1 / 1024, m2 / 1024, (m2 / m1 - 1) * 100
 }'

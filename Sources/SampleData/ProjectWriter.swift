@@ -5,6 +5,7 @@ struct ProjectWriter {
     let template: ProjectTemplate
     let index: Int
     let scale: Int
+    let attendanceFactor: Int
     let folder: String
 
     static let districts = [
@@ -105,7 +106,7 @@ struct ProjectWriter {
                 }
                 let eligible = people[..<low]
                 guard !eligible.isEmpty else { continue }
-                let wanted = min(eligible.count, random.int(6...24))
+                let wanted = min(eligible.count, random.int(6...24) * attendanceFactor)
                 var chosen = Set<Int>()
                 var tries = 0
                 while chosen.count < wanted && tries < wanted * 20 {

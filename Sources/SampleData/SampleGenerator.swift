@@ -12,11 +12,15 @@ public struct SampleGenerator {
     public var seed: UInt64
     public var projects: Int
     public var scale: Int
+    /// Multiplies the people at each activity, and so the attendance rows, leaving the
+    /// participants as they are (for showing that memory does not follow rows).
+    public var attendanceFactor: Int
 
-    public init(seed: UInt64, projects: Int, scale: Int) {
+    public init(seed: UInt64, projects: Int, scale: Int, attendanceFactor: Int = 1) {
         self.seed = seed
         self.projects = max(1, projects)
         self.scale = max(1, scale)
+        self.attendanceFactor = max(1, attendanceFactor)
     }
 
     /// What was written, for the command's summary line.
@@ -44,7 +48,7 @@ public struct SampleGenerator {
             var random = RandomSource(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
             let folder = directory + "/" + template.id
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let project = ProjectWriter(template: template, index: index, scale: scale, folder: folder)
+            let project = ProjectWriter(template: template, index: index, scale: scale, attendanceFactor: attendanceFactor, folder: folder)
             let written = try project.write(&random)
             summary.files += written.files
             summary.rows += written.rows
