@@ -8,17 +8,11 @@ struct Accumulator {
     var maximum = -Double.infinity
     /// The distinct values, for `distinct` feeds.
     var keys = DistinctValues()
-    /// Tallies per group, for grouped feeds that are not distinct: groups that are references
-    /// (per participant, say) by row number without hashing, others by value.
-    private var rowGroups: [Tally] = []
-    private var valueGroups: [Value: Tally] = [:]
+    /// Tallies per group, for grouped feeds that are not distinct.
+    var tallies = GroupTallies()
 
     /// Every group's tally.
-    var groups: [Value: Tally] {
-        var all = valueGroups
-        for (r, tally) in rowGroups.enumerated() where tally.rows > 0 { all[.row(Int32(r))] = tally }
-        return all
-    }
+    var groups: [Value: Tally] { tallies.all }
 
     struct Tally {
         var rows = 0
@@ -55,15 +49,39 @@ struct Accumulator {
         let hit = feed.condition?(row, .missing) ?? false
         if hit { hits += 1 }
         if let group = feed.group {
-            let g = group(row, .missing)
-            if case let .row(r) = g {
-                let i = Int(r)
-                if i >= rowGroups.count { rowGroups += [Tally](repeating: Tally(), count: i - rowGroups.count + 1 + rowGroups.count / 2) }
-                rowGroups[i].add(hit: hit, projected: projected)
-            } else {
-                valueGroups[g, default: Tally()].add(hit: hit, projected: projected)
-            }
+            tallies.add(group(row, .missing), hit: hit, projected: projected)
         }
+    }
+}
+
+/// Tallies by group. References (per participant, say) and enum values (per district) are
+/// counted in arrays by their number, so the common groups cost no hashing.
+struct GroupTallies {
+    private var rows: [Accumulator.Tally] = []
+    private var symbols: [Accumulator.Tally] = []
+    private var others: [Value: Accumulator.Tally] = [:]
+
+    mutating func add(_ group: Value, hit: Bool, projected: Double? = nil) {
+        switch group {
+        case let .row(r):
+            GroupTallies.add(into: &rows, Int(r), hit: hit, projected: projected)
+        case let .symbol(s):
+            GroupTallies.add(into: &symbols, Int(s), hit: hit, projected: projected)
+        default:
+            others[group, default: Accumulator.Tally()].add(hit: hit, projected: projected)
+        }
+    }
+
+    private static func add(into array: inout [Accumulator.Tally], _ i: Int, hit: Bool, projected: Double?) {
+        if i >= array.count { array += [Accumulator.Tally](repeating: Accumulator.Tally(), count: i - array.count + 1 + array.count / 2) }
+        array[i].add(hit: hit, projected: projected)
+    }
+
+    var all: [Value: Accumulator.Tally] {
+        var result = others
+        for (r, tally) in rows.enumerated() where tally.rows > 0 { result[.row(Int32(r))] = tally }
+        for (s, tally) in symbols.enumerated() where tally.rows > 0 { result[.symbol(Int32(s))] = tally }
+        return result
     }
 }
 

@@ -12,18 +12,15 @@ enum Finalization {
             // worked out here, once per value, after every row has been seen.
             rows = acc.keys.count
             hits = 0
-            groups = [:]
             let condition = aggregate.condition.map(evaluator.condition)
             let group = aggregate.group.map(evaluator.function)
+            var tallies = GroupTallies()
             acc.keys.forEach { key in
                 let hit = condition?([], key) ?? false
                 if hit { hits += 1 }
-                if let group {
-                    let g = group([], key)
-                    groups[g, default: Accumulator.Tally()].rows += 1
-                    if hit { groups[g]!.hits += 1 }
-                }
+                if let group { tallies.add(group([], key), hit: hit) }
             }
+            groups = tallies.all
         }
         return (rows, hits, groups)
     }

@@ -35,7 +35,8 @@ struct ProjectEvaluator {
 
     func evaluate(_ project: Project, folder: String, displayFolder: String) -> ProjectOutcome {
         let schema = plan.schema
-        var tables = [[[Value]]](repeating: [], count: schema.tables.count)
+        var tables = [[Value]](repeating: [], count: schema.tables.count)
+        let widths = schema.tables.map(\.columns.count)
         var keys = [KeyIndex](repeating: KeyIndex(), count: schema.tables.count)
         var unavailable: [Int: String] = [:]
         var accumulators: [Int: [Accumulator]] = [:]
@@ -65,7 +66,7 @@ struct ProjectEvaluator {
                 unavailable[index] = "was not read: \(blocked)"
             } else {
                 let feeds = plan.feeds(over: index)
-                let evaluators = quarters.map { RowEvaluator(tables: tables, project: project.row, quarter: $0) }
+                let evaluators = quarters.map { RowEvaluator(tables: tables, widths: widths, project: project.row, quarter: $0) }
                 let scanner = TableScanner(
                     table: table, parser: parser, feeds: feeds, evaluators: evaluators,
                     keepsRows: referenced.contains(table.name), limits: plan.settings.limits)
@@ -91,7 +92,7 @@ struct ProjectEvaluator {
         var outcomes: [[IndicatorOutcome]] = []
         var breakdowns: [[BreakdownGroup]?] = []
         for (q, quarter) in quarters.enumerated() {
-            let evaluator = RowEvaluator(tables: tables, project: project.row, quarter: quarter)
+            let evaluator = RowEvaluator(tables: tables, widths: widths, project: project.row, quarter: quarter)
             evaluator.sets = { id in accumulators[plan.aggregates[id].feed]?[q].keys ?? DistinctValues() }
             let finalEvaluator = evaluator
             var results: [Int: Result<Double, NotComputable>] = [:]

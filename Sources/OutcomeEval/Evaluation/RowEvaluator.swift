@@ -9,8 +9,10 @@ typealias RowTest = (_ row: [Value], _ key: Value) -> Bool
 /// Comparisons with a missing value are false (only `= missing` tests for it), and
 /// arithmetic with a missing value, or by zero, is missing.
 final class RowEvaluator {
-    /// Rows of the tables kept in memory, by schema table index (empty for streamed tables).
-    let tables: [[[Value]]]
+    /// Rows of the tables kept in memory, flat, by schema table index (empty for streamed
+    /// tables); row r's column c of table t is `tables[t][r * widths[t] + c]`.
+    let tables: [[Value]]
+    let widths: [Int]
     let project: [Value]
     let quarter: Quarter
     /// Day ranges of the windows for `quarter`, indexed like `Window.allCases`.
@@ -18,8 +20,9 @@ final class RowEvaluator {
     /// Value sets of distinct aggregates, for `in (distinct ...)`; only at finalisation.
     var sets: ((Int) -> DistinctValues)?
 
-    init(tables: [[[Value]]], project: [Value], quarter: Quarter) {
+    init(tables: [[Value]], widths: [Int], project: [Value], quarter: Quarter) {
         self.tables = tables
+        self.widths = widths
         self.project = project
         self.quarter = quarter
         windows = Window.allCases.map { $0.days(for: quarter) }
@@ -94,8 +97,9 @@ final class RowEvaluator {
             return { row, _ in row[i] }
         case let .lookup(through, table, field):
             let rows = tables[table]
+            let width = widths[table]
             return { row, _ in
-                if case let .row(r) = row[through] { return rows[Int(r)][field] }
+                if case let .row(r) = row[through] { return rows[Int(r) * width + field] }
                 return .missing
             }
         case let .projectField(i):
@@ -105,8 +109,9 @@ final class RowEvaluator {
             return { _, key in key }
         case let .keyLookup(table, field):
             let rows = tables[table]
+            let width = widths[table]
             return { _, key in
-                if case let .row(r) = key { return rows[Int(r)][field] }
+                if case let .row(r) = key { return rows[Int(r) * width + field] }
                 return .missing
             }
         case .aggregate:

@@ -14,7 +14,10 @@ struct TableScanner {
     struct Output {
         var quality: FileQuality
         var rejects: [Reject] = []
-        var rows: [[Value]] = []
+        /// The kept rows, one after another (`columnCount` values each), so that a lookup
+        /// through a reference reads one array.
+        var rows: [Value] = []
+        var rowCount = 0
         var keys = KeyIndex()
         /// By feed position in `feeds`, then by quarter.
         var accumulators: [[Accumulator]]
@@ -113,10 +116,13 @@ struct TableScanner {
                     continue
                 }
                 keyLines[key] = reader.line
-                if keepsRows { _ = out.keys.insert(key, row: Int32(out.rows.count)) }
+                if keepsRows { _ = out.keys.insert(key, row: Int32(out.rowCount)) }
             }
             out.quality.accepted += 1
-            if keepsRows { out.rows.append(row) }
+            if keepsRows {
+                out.rows.append(contentsOf: row)
+                out.rowCount += 1
+            }
             for k in 0..<compiled.count where compiled[k].accepts(row) {
                 accumulators[k].add(row, compiled[k])
             }

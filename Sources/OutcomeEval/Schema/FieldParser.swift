@@ -158,6 +158,7 @@ struct KeyIndex: Sendable {
     private var starts: [Int] = []
     private var lengths: [Int] = []
     private var rows: [Int32] = []
+    private var hashes: [UInt64] = []
     /// Entry number + 1, or 0 for an empty slot; the count is a power of two.
     private var slots = [Int32](repeating: 0, count: 16)
 
@@ -170,11 +171,13 @@ struct KeyIndex: Sendable {
     private mutating func insert(_ key: UnsafeRawBufferPointer, row: Int32) -> Bool {
         if find(key).entry != nil { return false }
         if (rows.count + 1) * 2 > slots.count { grow() }
+        let hash = KeyIndex.hash(key)
         starts.append(arena.count)
         lengths.append(key.count)
         arena.append(contentsOf: key)
         rows.append(row)
-        place(rows.count - 1, hash: KeyIndex.hash(key))
+        hashes.append(hash)
+        place(rows.count - 1, hash: hash)
         return true
     }
 
@@ -189,16 +192,22 @@ struct KeyIndex: Sendable {
 
     private func find(_ key: UnsafeRawBufferPointer) -> (entry: Int?, slot: Int) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: KeyIndex.hash(key)) & mask
+        let hash = KeyIndex.hash(key)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         return arena.withUnsafeBytes { arena in
             while true {
                 let stored = Int(slots[slot])
                 if stored == 0 { return (nil, slot) }
                 let entry = stored - 1
-                if lengths[entry] == key.count
-                    && (key.isEmpty || memcmp(arena.baseAddress! + starts[entry], key.baseAddress!, key.count) == 0)
-                {
-                    return (entry, slot)
+                // The stored hash settles almost every miss before the bytes are compared.
+                if hashes[entry] == hash && lengths[entry] == key.count {
+                    let start = starts[entry]
+                    var same = true
+                    for i in 0..<key.count where arena[start + i] != key[i] {
+                        same = false
+                        break
+                    }
+                    if same { return (entry, slot) }
                 }
                 slot = (slot + 1) & mask
             }
@@ -214,10 +223,7 @@ struct KeyIndex: Sendable {
 
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
-        for entry in rows.indices {
-            let hash = arena.withUnsafeBytes { KeyIndex.hash(UnsafeRawBufferPointer(rebasing: $0[starts[entry]..<(starts[entry] + lengths[entry])])) }
-            place(entry, hash: hash)
-        }
+        for entry in rows.indices { place(entry, hash: hashes[entry]) }
     }
 
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
