@@ -68,7 +68,8 @@ struct TableScanner {
         var accumulators = ContiguousArray(repeating: Accumulator(), count: compiled.count)
         let columnCount = table.columns.count
         let parser = self.parser
-        var keyLines: [String: Int] = [:]
+        // The line each key was first seen on, for duplicate messages.
+        var keyLines = KeyIndex()
         var row = [Value](repeating: .missing, count: table.columns.count)
 
         func reject(_ problem: RowProblem) {
@@ -110,13 +111,13 @@ struct TableScanner {
                 }
             }
             if let keyColumn, let position = positions[keyColumn] {
-                let key = reader.string(position).trimmingSpaces
-                if let first = keyLines[key] {
-                    reject(.duplicateKey(column: table.columns[keyColumn].name, value: key, firstLine: first))
+                let first = reader.withField(position) { keyLines.insertOrFind(FieldParser.trim($0), row: Int32(reader.line)) }
+                if let first {
+                    let key = reader.string(position).trimmingSpaces
+                    reject(.duplicateKey(column: table.columns[keyColumn].name, value: key, firstLine: Int(first)))
                     continue
                 }
-                keyLines[key] = reader.line
-                if keepsRows { _ = out.keys.insert(key, row: Int32(out.rowCount)) }
+                if keepsRows { _ = out.keys.insert(reader.string(position).trimmingSpaces, row: Int32(out.rowCount)) }
             }
             out.quality.accepted += 1
             if keepsRows {

@@ -53,7 +53,7 @@ struct FieldParser {
     }
 
     func parse(_ bytes: UnsafeRawBufferPointer, column index: Int) -> Result<Value, Failure> {
-        let trimmed = trim(bytes)
+        let trimmed = FieldParser.trim(bytes)
         if trimmed.isEmpty {
             return optional[index] ? .success(.missing) : .failure(.empty)
         }
@@ -88,7 +88,8 @@ struct FieldParser {
         }
     }
 
-    private func trim(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    /// Without leading and trailing spaces and tabs, as every field is read.
+    static func trim(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         var start = 0
         var end = bytes.count
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
@@ -166,6 +167,13 @@ struct KeyIndex: Sendable {
     mutating func insert(_ key: String, row: Int32) -> Bool {
         var key = key
         return key.withUTF8 { insert(UnsafeRawBufferPointer($0), row: row) }
+    }
+
+    /// Adds a key, or returns the row already stored for it.
+    mutating func insertOrFind(_ key: UnsafeRawBufferPointer, row: Int32) -> Int32? {
+        if let entry = find(key).entry { return rows[entry] }
+        _ = insert(key, row: row)
+        return nil
     }
 
     private mutating func insert(_ key: UnsafeRawBufferPointer, row: Int32) -> Bool {
