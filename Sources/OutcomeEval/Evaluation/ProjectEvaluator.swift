@@ -37,7 +37,7 @@ struct ProjectEvaluator {
         let schema = plan.schema
         var tables = [[Value]](repeating: [], count: schema.tables.count)
         let widths = schema.tables.map(\.columns.count)
-        var keys = [KeyIndex](repeating: KeyIndex(), count: schema.tables.count)
+        var keys = schema.tables.map { _ in KeyIndex() }
         var unavailable: [Int: String] = [:]
         var accumulators: [Int: [Accumulator]] = [:]
         var files: [FileQuality] = []

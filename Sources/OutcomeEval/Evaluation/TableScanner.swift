@@ -69,7 +69,7 @@ struct TableScanner {
         let columnCount = table.columns.count
         let parser = self.parser
         // The line each key was first seen on, for duplicate messages.
-        var keyLines = KeyIndex()
+        let keyLines = KeyIndex()
         var row = [Value](repeating: .missing, count: table.columns.count)
 
         func reject(_ problem: RowProblem) {

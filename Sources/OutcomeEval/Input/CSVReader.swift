@@ -59,9 +59,16 @@ final class CSVReader {
     // The current record.
     private(set) var line = 0
     private(set) var problem: CSVProblem?
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var escaped: [Bool] = []
+    /// The current record's fields: start and end offsets from the record's start, and whether
+    /// the field holds doubled quotes. Owned here and reused, so splitting a record allocates nothing.
+    private struct FieldRange {
+        var start: Int
+        var end: Int
+        var escaped: Bool
+    }
+    private var fields = UnsafeMutablePointer<FieldRange>.allocate(capacity: 16)
+    private var fieldCapacity = 16
+    private(set) var fieldCount = 0
     private var contentEnd = 0
     private var scratch: [UInt8] = []
     private var truncatedRaw: [UInt8]?
@@ -84,20 +91,18 @@ final class CSVReader {
         self.source = source
         self.validatesUTF8 = validatesUTF8
         buffer = .allocate(byteCount: min(1 << 20, limits.maxRecordBytes), alignment: 8)
-        starts.reserveCapacity(16)
-        ends.reserveCapacity(16)
-        escaped.reserveCapacity(16)
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        fields.deallocate()
+    }
 
     /// SHA-256 of the file as stored, once every record has been read.
     var digest: String? { source.digest }
 
     /// The encoding actually met: a UTF-8 file that began with a byte-order mark says so.
     var hadByteOrderMark: Bool { (source as? FileByteSource)?.hadByteOrderMark ?? false }
-
-    var fieldCount: Int { starts.count }
 
     /// Advances to the next record; `false` at the end of the file.
     func next() throws(CSVReadError) -> Bool {
@@ -110,7 +115,7 @@ final class CSVReader {
                 nextLine += scanned.newlines
                 nextStart = scanned.next
                 contentEnd = scanned.contentEnd
-                if contentEnd == 0 && problem == nil && starts.count == 1 {
+                if contentEnd == 0 && problem == nil && fieldCount == 1 {
                     blankLines += 1
                     recordStart = nextStart
                     continue
@@ -132,9 +137,10 @@ final class CSVReader {
 
     /// Calls `body` with the bytes of field `index` (quotes removed, `""` made `"`).
     func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        let start = recordStart + starts[index]
-        let end = recordStart + ends[index]
-        if !escaped[index] {
+        let field = fields[index]
+        let start = recordStart + field.start
+        let end = recordStart + field.end
+        if !field.escaped {
             return try body(UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
         }
         scratch.removeAll(keepingCapacity: true)
@@ -171,9 +177,7 @@ final class CSVReader {
     /// Splits the record at `recordStart` into fields; `nil` when it runs past the data read so far.
     private func scan() -> Scanned? {
         let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        escaped.removeAll(keepingCapacity: true)
+        fieldCount = 0
         problem = nil
         let limit = validatesUTF8 ? validatedUpTo : dataEnd
         let base = recordStart
@@ -183,12 +187,12 @@ final class CSVReader {
         var fieldEscaped = false
         var newlines = 0
         func endField(_ end: Int) {
-            starts.append(fieldStart - base)
-            ends.append(end - base)
-            escaped.append(fieldEscaped)
+            if fieldCount == fieldCapacity { growFields() }
+            fields[fieldCount] = FieldRange(start: fieldStart - base, end: end - base, escaped: fieldEscaped)
+            fieldCount += 1
             fieldEscaped = false
             if end - fieldStart > limits.maxFieldBytes && problem == nil {
-                problem = .fieldTooLong(field: starts.count - 1, limit: limits.maxFieldBytes)
+                problem = .fieldTooLong(field: fieldCount - 1, limit: limits.maxFieldBytes)
             }
         }
         while i < limit {
@@ -213,7 +217,7 @@ final class CSVReader {
                     guard let next = terminatorEnd(at: i, limit: limit) else { return nil }
                     return Scanned(contentEnd: i - base, next: next, newlines: newlines + 1)
                 } else if byte == quote && problem == nil {
-                    problem = .quoteInUnquotedField(field: starts.count)
+                    problem = .quoteInUnquotedField(field: fieldCount)
                 }
             case .quoted:
                 if byte == quote {
@@ -233,7 +237,7 @@ final class CSVReader {
                     guard let next = terminatorEnd(at: i, limit: limit) else { return nil }
                     return Scanned(contentEnd: i - base, next: next, newlines: newlines + 1)
                 } else {
-                    if problem == nil { problem = .textAfterClosingQuote(field: starts.count) }
+                    if problem == nil { problem = .textAfterClosingQuote(field: fieldCount) }
                     state = .unquoted
                 }
             }
@@ -248,7 +252,7 @@ final class CSVReader {
             endField(i)
             problem = .unterminatedQuote
         }
-        if i == base && starts.count == 1 { return Scanned(contentEnd: 0, next: i, newlines: 0) }
+        if i == base && fieldCount == 1 { return Scanned(contentEnd: 0, next: i, newlines: 0) }
         return Scanned(contentEnd: i - base, next: i, newlines: 0)
     }
 
@@ -262,6 +266,14 @@ final class CSVReader {
     }
 
     // MARK: - Buffer management
+
+    private func growFields() {
+        let bigger = UnsafeMutablePointer<FieldRange>.allocate(capacity: fieldCapacity * 2)
+        bigger.moveInitialize(from: fields, count: fieldCount)
+        fields.deallocate()
+        fields = bigger
+        fieldCapacity *= 2
+    }
 
     private func grow() {
         let bigger = UnsafeMutableRawBufferPointer.allocate(
@@ -308,9 +320,7 @@ final class CSVReader {
     /// Passes over a record longer than the limit, keeping its start for the rejects file.
     private func skipOverlongRecord() throws(CSVReadError) {
         truncatedRaw = Array(UnsafeRawBufferPointer(rebasing: buffer[0..<min(dataEnd, 200)]))
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        escaped.removeAll(keepingCapacity: true)
+        fieldCount = 0
         problem = .recordTooLong(limit: limits.maxRecordBytes)
         line = nextLine
         var inQuotes = false

@@ -154,7 +154,9 @@ final class EnumValues: Sendable {
 
 /// Maps the key values of a table to their row numbers, looked up by the field's bytes so
 /// that a reference costs no `String`: open addressing over FNV-1a hashes, keys in one arena.
-struct KeyIndex: Sendable {
+/// A class, so that a look-up per field passes one reference instead of copying five arrays;
+/// it is filled while its table is read and only read after that.
+final class KeyIndex: @unchecked Sendable {
     private var arena: [UInt8] = []
     private var starts: [Int] = []
     private var lengths: [Int] = []
@@ -164,19 +166,19 @@ struct KeyIndex: Sendable {
     private var slots = [Int32](repeating: 0, count: 16)
 
     /// Adds a key; `false` when it is already there.
-    mutating func insert(_ key: String, row: Int32) -> Bool {
+    func insert(_ key: String, row: Int32) -> Bool {
         var key = key
         return key.withUTF8 { insert(UnsafeRawBufferPointer($0), row: row) }
     }
 
     /// Adds a key, or returns the row already stored for it.
-    mutating func insertOrFind(_ key: UnsafeRawBufferPointer, row: Int32) -> Int32? {
+    func insertOrFind(_ key: UnsafeRawBufferPointer, row: Int32) -> Int32? {
         if let entry = find(key).entry { return rows[entry] }
         _ = insert(key, row: row)
         return nil
     }
 
-    private mutating func insert(_ key: UnsafeRawBufferPointer, row: Int32) -> Bool {
+    private func insert(_ key: UnsafeRawBufferPointer, row: Int32) -> Bool {
         if find(key).entry != nil { return false }
         if (rows.count + 1) * 2 > slots.count { grow() }
         let hash = KeyIndex.hash(key)
@@ -222,14 +224,14 @@ struct KeyIndex: Sendable {
         }
     }
 
-    private mutating func place(_ entry: Int, hash: UInt64) {
+    private func place(_ entry: Int, hash: UInt64) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(entry + 1)
     }
 
-    private mutating func grow() {
+    private func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         for entry in rows.indices { place(entry, hash: hashes[entry]) }
     }

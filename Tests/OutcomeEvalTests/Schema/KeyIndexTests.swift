@@ -4,7 +4,7 @@ import XCTest
 
 final class KeyIndexTests: XCTestCase {
     func testFindsEveryKeyAfterGrowing() {
-        var index = KeyIndex()
+        let index = KeyIndex()
         for i in 0..<5000 { XCTAssertTrue(index.insert("P\(i)", row: Int32(i))) }
         XCTAssertFalse(index.insert("P42", row: 9))
         for i in stride(from: 0, to: 5000, by: 7) { XCTAssertEqual(index.row(for: "P\(i)"), Int32(i)) }
@@ -18,7 +18,7 @@ final class KeyIndexTests: XCTestCase {
     }
 
     func testByteLookupAndInsertOrFind() {
-        var index = KeyIndex()
+        let index = KeyIndex()
         let key: [UInt8] = Array("A000001".utf8)
         XCTAssertNil(key.withUnsafeBytes { index.insertOrFind($0, row: 3) })
         XCTAssertEqual(key.withUnsafeBytes { index.insertOrFind($0, row: 8) }, 3)
