@@ -3,7 +3,7 @@ SWIFT ?= swift
 PERIOD ?= 2026Q3
 RELEASE_BIN := .build/release/outcome-eval
 
-.PHONY: setup build report test bench fuzz clean
+.PHONY: setup build report test bench profile fuzz clean
 
 # Installs libxlsxwriter-dev from Debian when it is missing (apt-get as root; otherwise says how).
 setup:
@@ -26,6 +26,10 @@ test: setup
 # Speed and memory on a generated set (BENCH_PROJECTS=100 BENCH_SCALE=230: about 1 GB).
 bench: build
 	bash scripts/bench.sh
+
+# Instruction counts with callgrind on a small set (repeatable; see BENCHMARKS.md).
+profile: build
+	bash scripts/profile.sh
 
 # libFuzzer with the address sanitizer, FUZZ_SECONDS (60) per target (see Tests/Fuzz/README.md).
 fuzz: setup
