@@ -97,12 +97,8 @@ public enum DefinitionLoader {
 
     /// Every file of the definitions folder that a run depends on, for the manifest.
     private static func definitionFiles(directory: String, indicators: [String]) -> [String] {
-        var files = [schemaFile, settingsFile] + indicators.map { indicatorFolder + "/" + $0 }
-        if let enumerator = FileManager.default.enumerator(atPath: directory) {
-            for case let path as String in enumerator where path.hasSuffix(".csv") {
-                files.append(path)
-            }
-        }
+        let files = [schemaFile, settingsFile] + indicators.map { indicatorFolder + "/" + $0 }
+            + FileSystem.files(under: directory).filter { $0.hasSuffix(".csv") }
         return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 

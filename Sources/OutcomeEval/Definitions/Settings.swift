@@ -27,9 +27,6 @@ public struct Settings: Sendable {
     public var limits: CSVLimits
     public var references: [String: ReferenceTable]
 
-    public func band(for score: Double) -> Band? {
-        bands.first { score >= $0.minimum }
-    }
 }
 
 enum SettingsLoader {

@@ -44,7 +44,7 @@ struct ProjectEvaluator {
         var rejects: [Reject] = []
         var errors: [String] = []
         let referenced = Set(schema.tables.flatMap { $0.columns.compactMap(\.type.referencedTable) })
-        let folderExists = isDirectory(folder)
+        let folderExists = FileSystem.isDirectory(folder)
 
         for (index, table) in schema.tables.enumerated() {
             let path = folder + "/" + table.file
@@ -156,11 +156,6 @@ struct ProjectEvaluator {
             }
         }
         return used
-    }
-
-    private func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }
 

@@ -4,7 +4,6 @@ public enum InputError: Error, Equatable, Sendable {
     case cannotRead(path: String, reason: String)
     /// Neither valid UTF-8 nor valid CP949; `offset` is the first byte that fits neither.
     case unknownEncoding(path: String, offset: Int)
-    case cannotWrite(path: String, reason: String)
 }
 
 extension InputError: CustomStringConvertible {
@@ -17,8 +16,6 @@ extension InputError: CustomStringConvertible {
         case let .unknownEncoding(path, offset):
             return "\(path): byte offset \(offset): the file is neither UTF-8 nor CP949/EUC-KR. "
                 + "Save it again as \"CSV UTF-8\" and re-run."
-        case let .cannotWrite(path, reason):
-            return "\(path): cannot write (\(reason)). Check the folder exists and is writable."
         }
     }
 }

@@ -59,8 +59,7 @@ public enum Evaluation {
 
     /// Loads a definitions folder; a folder that is not there is missing input (66), not bad definitions.
     public static func loadDefinitions(_ directory: String) throws(RunError) -> EvaluationPlan {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileSystem.isDirectory(directory) else {
             throw .inputMissing("\(directory): the definitions folder does not exist. Pass --indicators with the folder that holds schema.yaml.")
         }
         do {
@@ -74,8 +73,7 @@ public enum Evaluation {
         _ configuration: RunConfiguration, plan: EvaluationPlan, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(RunError) -> EvaluationResult {
         let data = configuration.dataDirectory
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileSystem.isDirectory(data) else {
             throw .inputMissing("\(data): the data folder does not exist. Pass --data with the folder that holds \(plan.schema.registry.file).")
         }
         let registry = plan.schema.registry

@@ -2,7 +2,7 @@ import Foundation
 
 /// `manifest.json`: what a report was made from and what it holds, so that an auditor can
 /// regenerate it (`verify`). No wall-clock time: the log carries that.
-public struct Manifest: Sendable, Equatable {
+public struct Manifest: Sendable {
     public struct Input: Sendable, Equatable {
         /// `data/<path>` or `indicators/<path>`.
         public var path: String
@@ -19,11 +19,6 @@ public struct Manifest: Sendable, Equatable {
     public var inputs: [Input]
     /// Every other file of the report folder, by relative path.
     public var outputs: [(path: String, sha256: String)]
-
-    public static func == (a: Manifest, b: Manifest) -> Bool {
-        a.toolVersion == b.toolVersion && a.period == b.period && a.language == b.language && a.documentTime == b.documentTime
-            && a.inputs == b.inputs && a.outputs.map(\.path) == b.outputs.map(\.path) && a.outputs.map(\.sha256) == b.outputs.map(\.sha256)
-    }
 
     static let fileName = "manifest.json"
 
@@ -52,15 +47,11 @@ public struct Manifest: Sendable, Equatable {
 
     /// Hashes every file under `folder` except the manifest itself.
     static func outputs(in folder: String) throws(RunError) -> [(path: String, sha256: String)] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var outputs: [(String, String)] = []
-        for case let relative as String in enumerator where relative != fileName {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
-                outputs.append((relative, try hash(folder + "/" + relative)))
-            }
+        for relative in FileSystem.files(under: folder) where relative != fileName {
+            outputs.append((relative, try hash(folder + "/" + relative)))
         }
-        return outputs.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
+        return outputs
     }
 
     func render() -> String {

@@ -32,8 +32,8 @@ public enum Verification {
         if old.toolVersion != new.toolVersion {
             differences.append("tool version: the report was made by \(old.toolVersion), this is \(new.toolVersion)")
         }
-        let published = files(in: report)
-        let regenerated = files(in: scratch)
+        let published = FileSystem.files(under: report)
+        let regenerated = FileSystem.files(under: scratch)
         for path in Set(published).union(regenerated).sorted() {
             let a = FileManager.default.contents(atPath: report + "/" + path)
             let b = FileManager.default.contents(atPath: scratch + "/" + path)
@@ -85,17 +85,5 @@ public enum Verification {
             }
         }
         return lines
-    }
-
-    private static func files(in folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var result: [String] = []
-        for case let path as String in enumerator {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result.append(path)
-            }
-        }
-        return result
     }
 }

@@ -122,7 +122,7 @@ final class CSVReaderTests: XCTestCase {
 extension InputError {
     var path: String {
         switch self {
-        case let .cannotOpen(path, _), let .cannotRead(path, _), let .unknownEncoding(path, _), let .cannotWrite(path, _):
+        case let .cannotOpen(path, _), let .cannotRead(path, _), let .unknownEncoding(path, _):
             return path
         }
     }
