@@ -19,7 +19,18 @@ public enum RunPipeline {
         let lock = try OutputLock(directory: output)
         defer { withExtendedLifetime(lock) {} }
         let result = try evaluate(configuration, logger: logger, progress: progress)
-        try checkCeiling(result)
+        let failedRejects = output + "/\(configuration.period).rejects.csv"
+        do {
+            try checkCeiling(result)
+        } catch {
+            // The report stays as it was; the rows to fix go beside it, all of them.
+            guard case var .badData(lines) = error, writeAtomically(QualityCSV.rejects(result.allRejects, language: configuration.language), to: failedRejects) else {
+                throw error
+            }
+            lines.append("Every rejected row is in \(failedRejects).")
+            throw .badData(lines)
+        }
+        try? FileManager.default.removeItem(atPath: failedRejects)
         let start = ContinuousClock.now
         let warnings = try ReportWriter.publish(result, to: output)
         for warning in warnings { logger.warning("\(warning)") }
@@ -61,6 +72,13 @@ public enum RunPipeline {
         lines += examples.map { "  e.g. \($0.file):\($0.line): \($0.problem.text(.en))" }
         lines.append("The report was not replaced. Fix those rows, or raise reject_ceiling in evaluation.yaml.")
         throw .badData(lines)
+    }
+
+    /// Writes a file beside its final name and renames it into place.
+    private static func writeAtomically(_ text: String, to path: String) -> Bool {
+        let temporary = path + ".partial-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return false }
+        return rename(temporary, path) == 0
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> String {

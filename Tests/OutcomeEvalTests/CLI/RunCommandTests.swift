@@ -116,6 +116,15 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("mapo-village/finance.csv: 10 of \(rows + 10) rows rejected, above the ceiling of 5.0 %; top reasons: invalid_value 10"), result.stderr)
         XCTAssertTrue(result.stderr.contains("e.g. mapo-village/finance.csv:\(rows + 2): date '2026-13-01' is not a date YYYY-MM-DD that exists"), result.stderr)
         XCTAssertEqual(filesUnder(folder.path + "/out/2026Q3"), before)
+        // Every rejected row of the failed run is beside the report, for fixing.
+        XCTAssertTrue(result.stderr.contains("Every rejected row is in \(folder.path)/out/2026Q3.rejects.csv"), result.stderr)
+        let rejects = try String(contentsOfFile: folder.path + "/out/2026Q3.rejects.csv", encoding: .utf8)
+        XCTAssertEqual(rejects.components(separatedBy: "mapo-village/finance.csv,").count - 1, 10)
+        // A later good run removes it.
+        try FileManager.default.removeItem(atPath: finance)
+        try FileManager.default.copyItem(atPath: samples + "/mapo-village/finance.csv", toPath: finance)
+        XCTAssertEqual(try runTool(["run", "--data", data, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path + "/out"]).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/out/2026Q3.rejects.csv"))
     }
 
     func testExitCodes() throws {
