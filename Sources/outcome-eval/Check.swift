@@ -9,10 +9,16 @@ struct Check: ParsableCommand {
     @Option(help: "The definitions folder.")
     var indicators: String = "Indicators"
 
+    @Option(help: "A data folder whose file headers to check against the columns the definitions use.")
+    var data: String?
+
     func run() throws {
         do {
             let plan = try Evaluation.loadDefinitions(indicators)
             print("\(indicators): \(plan.indicators.count) indicators, \(plan.breakdowns.count) breakdowns, \(plan.schema.tables.count) tables: OK")
+            guard let data else { return }
+            try DataCheck.requireHeaders(plan: plan, data: data)
+            print("\(data): every file has the columns the definitions use: OK")
         } catch {
             fail(error)
         }

@@ -167,20 +167,27 @@ extension ColumnType {
 }
 
 extension Expr {
+    /// Calls `body` on this expression and every expression inside it.
+    func visit(_ body: (Expr) -> Void) {
+        body(self)
+        switch self {
+        case let .negate(e), let .not(e), let .isMissing(e, _), let .inList(e, _, _), let .inWindow(e, _), let .inSet(e, _):
+            e.visit(body)
+        case let .arithmetic(_, l, r, _), let .compare(_, l, r), let .and(l, r), let .or(l, r):
+            l.visit(body)
+            r.visit(body)
+        case let .call(_, arguments):
+            for a in arguments { a.visit(body) }
+        case .constant, .column, .lookup, .projectField, .key, .keyLookup, .aggregate:
+            break
+        }
+    }
+
     /// Adds the columns of the current row that the expression reads.
     func collectColumns(into set: inout Set<Int>) {
-        switch self {
-        case let .column(i): set.insert(i)
-        case let .lookup(through, _, _): set.insert(through)
-        case let .negate(e), let .not(e), let .isMissing(e, _), let .inList(e, _, _), let .inWindow(e, _), let .inSet(e, _):
-            e.collectColumns(into: &set)
-        case let .arithmetic(_, l, r, _), let .compare(_, l, r), let .and(l, r), let .or(l, r):
-            l.collectColumns(into: &set)
-            r.collectColumns(into: &set)
-        case let .call(_, arguments):
-            for a in arguments { a.collectColumns(into: &set) }
-        case .constant, .projectField, .key, .keyLookup, .aggregate:
-            break
+        visit { expr in
+            if case let .column(i) = expr { set.insert(i) }
+            if case let .lookup(through, _, _) = expr { set.insert(through) }
         }
     }
 }

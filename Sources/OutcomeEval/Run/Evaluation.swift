@@ -73,6 +73,35 @@ public enum Evaluation {
         _ configuration: RunConfiguration, plan: EvaluationPlan, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(RunError) -> EvaluationResult {
         let data = configuration.dataDirectory
+        let (projects, output) = try readRegistry(data, plan: plan)
+        var problems: [String] = []
+        let root = (data as NSString).resolvingSymlinksInPath
+        for project in projects {
+            let folder = data + "/" + project.id
+            let resolved = (folder as NSString).resolvingSymlinksInPath
+            if resolved != root + "/" + project.id && FileManager.default.fileExists(atPath: folder) {
+                problems.append("\(folder): the project folder is a link to \(resolved), outside the data folder; copy the files in instead.")
+            }
+        }
+        guard problems.isEmpty else { throw .badData(problems) }
+
+        let quarters = (0..<quarterCount).map { configuration.period.advanced(by: $0 - quarterCount + 1) }
+        let evaluator = ProjectEvaluator(plan: plan, quarters: quarters)
+        let counter = ProgressCounter(total: projects.count, report: progress)
+        let outcomes = parallelMap(projects, serial: configuration.serial) { project in
+            defer { counter.step() }
+            return evaluator.evaluate(project, folder: data + "/" + project.id, displayFolder: project.id)
+        }
+        let errors = outcomes.flatMap(\.errors)
+        guard errors.isEmpty else { throw .badData(errors) }
+        let scores = outcomes.map { outcome in outcome.outcomes.map { Scorer.scores($0, plan: plan) } }
+        return EvaluationResult(
+            configuration: configuration, plan: plan, quarters: quarters, registry: output.quality,
+            registryRejects: output.rejects, projects: outcomes, scores: scores)
+    }
+
+    /// Reads the project registry of a data folder: its projects, and how the file fared.
+    static func readRegistry(_ data: String, plan: EvaluationPlan) throws(RunError) -> ([Project], TableScanner.Output) {
         guard FileSystem.isDirectory(data) else {
             throw .inputMissing("\(data): the data folder does not exist. Pass --data with the folder that holds \(plan.schema.registry.file).")
         }
@@ -101,30 +130,7 @@ public enum Evaluation {
             guard case let .text(id) = row[keyIndex] else { return Project(id: "", row: row) }
             return Project(id: id, row: row)
         }
-        var problems: [String] = []
-        let root = (data as NSString).resolvingSymlinksInPath
-        for project in projects {
-            let folder = data + "/" + project.id
-            let resolved = (folder as NSString).resolvingSymlinksInPath
-            if resolved != root + "/" + project.id && FileManager.default.fileExists(atPath: folder) {
-                problems.append("\(folder): the project folder is a link to \(resolved), outside the data folder; copy the files in instead.")
-            }
-        }
-        guard problems.isEmpty else { throw .badData(problems) }
-
-        let quarters = (0..<quarterCount).map { configuration.period.advanced(by: $0 - quarterCount + 1) }
-        let evaluator = ProjectEvaluator(plan: plan, quarters: quarters)
-        let counter = ProgressCounter(total: projects.count, report: progress)
-        let outcomes = parallelMap(projects, serial: configuration.serial) { project in
-            defer { counter.step() }
-            return evaluator.evaluate(project, folder: data + "/" + project.id, displayFolder: project.id)
-        }
-        let errors = outcomes.flatMap(\.errors)
-        guard errors.isEmpty else { throw .badData(errors) }
-        let scores = outcomes.map { outcome in outcome.outcomes.map { Scorer.scores($0, plan: plan) } }
-        return EvaluationResult(
-            configuration: configuration, plan: plan, quarters: quarters, registry: output.quality,
-            registryRejects: output.rejects, projects: outcomes, scores: scores)
+        return (projects, output)
     }
 
     /// Counts finished projects for a progress display; the order they finish in does not matter.

@@ -30,7 +30,7 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .usage(message): return message
         case let .definitions(errors):
-            return errors.description + "\n\(errors.diagnostics.count) problem\(errors.diagnostics.count == 1 ? "" : "s") in the definitions; fix them and run again."
+            return errors.description + "\n\(errors.diagnostics.count) problem\(errors.diagnostics.count == 1 ? "" : "s") found; fix them and run again."
         case let .badData(messages): return messages.joined(separator: "\n")
         case let .inputMissing(message), let .cannotWrite(message), let .locked(message), let .internalError(message):
             return message

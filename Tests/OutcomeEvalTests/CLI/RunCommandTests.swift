@@ -145,6 +145,22 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(try runTool(["check", "--indicators", defaultIndicators]).status, 0)
     }
 
+    func testCheckWithDataNamesMissingColumnsAndTheIndicatorsThatUseThem() throws {
+        XCTAssertEqual(try runTool(["check", "--indicators", defaultIndicators, "--data", samples]).status, 0)
+        let folder = TemporaryFolder()
+        let data = folder.copy(samples, to: "data")
+        let finance = data + "/mapo-village/finance.csv"
+        let text = try String(contentsOfFile: finance, encoding: .utf8)
+        try text.replacingOccurrences(of: "amount_krw", with: "amount").write(toFile: finance, atomically: true, encoding: .utf8)
+        let result = try runTool(["check", "--indicators", defaultIndicators, "--data", data])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(
+            result.stderr.contains(
+                "mapo-village/finance.csv:1:1: error: the header has no column amount_krw, which funding_diversity, self_financing use; every row will be rejected until it is added"),
+            result.stderr)
+        XCTAssertTrue(result.stderr.contains("1 problem found"), result.stderr)
+    }
+
     private func displayWidth(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { $0 + ((0xAC00...0xD7A3).contains($1.value) ? 2 : 1) }
     }
