@@ -27,7 +27,7 @@ struct Accumulator {
     }
 
     /// Takes one row that passed the feed's filter.
-    mutating func add(_ row: [Value], _ feed: CompiledFeed) {
+    mutating func add(_ row: Row, _ feed: CompiledFeed) {
         if feed.distinct {
             keys.insert(feed.projection!(row, .missing))
             return

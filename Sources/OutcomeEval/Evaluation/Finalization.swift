@@ -16,9 +16,9 @@ enum Finalization {
             let group = aggregate.group.map(evaluator.function)
             var tallies = GroupTallies()
             acc.keys.forEach { key in
-                let hit = condition?([], key) ?? false
+                let hit = condition?(noRow, key) ?? false
                 if hit { hits += 1 }
-                if let group { tallies.add(group([], key), hit: hit) }
+                if let group { tallies.add(group(noRow, key), hit: hit) }
             }
             groups = tallies.all
         }

@@ -7,7 +7,7 @@ struct IndicatorEvaluator {
     let aggregate: (Int) -> Result<Double, NotComputable>
 
     func outcome(_ indicator: CompiledIndicator) -> IndicatorOutcome {
-        if let applies = indicator.appliesTo, !rows.test(applies, row: []) {
+        if let applies = indicator.appliesTo, !rows.test(applies) {
             return .notApplicable
         }
         do {
@@ -49,12 +49,12 @@ struct IndicatorEvaluator {
             }
         case .call:
             // quarters_in and other functions of project values.
-            guard let n = rows.number(rows.value(expr, row: [])) else {
+            guard let n = rows.number(rows.value(expr)) else {
                 throw .projectValueMissing(column: "a date")
             }
             return n
         default:
-            guard let n = rows.number(rows.value(expr, row: [])) else { throw .noRows(source: "the value") }
+            guard let n = rows.number(rows.value(expr)) else { throw .noRows(source: "the value") }
             return n
         }
     }

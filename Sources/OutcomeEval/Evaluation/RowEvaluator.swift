@@ -1,7 +1,12 @@
+/// The values of one row, borrowed for the time of a call (no array to retain per call).
+typealias Row = UnsafeBufferPointer<Value>
 /// A compiled row expression: a value from a row (or, for distinct values, from the value).
-typealias RowFunction = (_ row: [Value], _ key: Value) -> Value
+typealias RowFunction = (_ row: Row, _ key: Value) -> Value
 /// A compiled condition.
-typealias RowTest = (_ row: [Value], _ key: Value) -> Bool
+typealias RowTest = (_ row: Row, _ key: Value) -> Bool
+
+/// No row: for conditions on distinct values and project-level expressions.
+let noRow = Row(start: nil, count: 0)
 
 /// Compiles row-level expressions (filters, projections, groups, conditions) into closures
 /// for one project and quarter, so the row loop walks no expression tree.
@@ -29,9 +34,9 @@ final class RowEvaluator {
     }
 
     /// Evaluates once (for project-level expressions and messages); loops should compile.
-    func value(_ expr: Expr, row: [Value] = [], key: Value = .missing) -> Value { function(expr)(row, key) }
+    func value(_ expr: Expr, key: Value = .missing) -> Value { function(expr)(noRow, key) }
 
-    func test(_ expr: Expr, row: [Value] = [], key: Value = .missing) -> Bool { condition(expr)(row, key) }
+    func test(_ expr: Expr, key: Value = .missing) -> Bool { condition(expr)(noRow, key) }
 
     func condition(_ expr: Expr) -> RowTest {
         switch expr {
@@ -232,7 +237,7 @@ final class CompiledFeed {
 
     /// Whether a row passes the filter.
     @inline(__always)
-    func accepts(_ row: [Value]) -> Bool {
+    func accepts(_ row: Row) -> Bool {
         if windowColumn >= 0 {
             guard case let .date(day) = row[windowColumn], windowDays.contains(day.ordinal) else { return false }
         }

@@ -70,7 +70,13 @@ struct TableScanner {
         let parser = self.parser
         // The line each key was first seen on, for duplicate messages.
         let keyLines = KeyIndex()
-        var row = [Value](repeating: .missing, count: table.columns.count)
+        // One row's values, reused for every record and lent to the compiled feeds.
+        let row = UnsafeMutableBufferPointer<Value>.allocate(capacity: table.columns.count)
+        _ = row.initialize(from: repeatElement(Value.missing, count: table.columns.count))
+        defer {
+            _ = row.deinitialize()
+            row.deallocate()
+        }
 
         func reject(_ problem: RowProblem) {
             out.quality.rejected += 1
@@ -101,7 +107,7 @@ struct TableScanner {
                     row[index] = .missing
                     continue
                 }
-                let parsed = reader.withField(position) { parser.parse($0, column: index) }
+                let parsed = parser.parse(reader.field(position), column: index)
                 switch parsed {
                 case let .success(value):
                     row[index] = value
@@ -124,8 +130,9 @@ struct TableScanner {
                 out.rows.append(contentsOf: row)
                 out.rowCount += 1
             }
-            for k in 0..<compiled.count where compiled[k].accepts(row) {
-                accumulators[k].add(row, compiled[k])
+            let borrowed = Row(row)
+            for k in 0..<compiled.count where compiled[k].accepts(borrowed) {
+                accumulators[k].add(borrowed, compiled[k])
             }
         }
         out.quality.blankLines = reader.blankLines
@@ -139,8 +146,12 @@ struct TableScanner {
         case .empty: return .empty(column: column.name)
         case let .invalid(expected): return .invalid(column: column.name, value: text, expected: expected)
         case let .outOfRange(limit, isMinimum): return .outOfRange(column: column.name, value: text, limit: limit, isMinimum: isMinimum)
-        case let .notInEnum(values): return .notInEnum(column: column.name, value: text, values: values)
-        case let .danglingReference(table): return .danglingReference(column: column.name, value: text, table: table)
+        case .notInEnum:
+            var values: [String] = []
+            if case let .enumeration(list, _) = column.type { values = list }
+            return .notInEnum(column: column.name, value: text, values: values)
+        case .danglingReference:
+            return .danglingReference(column: column.name, value: text, table: column.type.referencedTable ?? "")
         }
     }
 }

@@ -70,7 +70,8 @@ final class CSVReader {
     private var fieldCapacity = 16
     private(set) var fieldCount = 0
     private var contentEnd = 0
-    private var scratch: [UInt8] = []
+    /// Where a field with doubled quotes is unescaped; owned here.
+    private var unescaped = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 1)
     private var truncatedRaw: [UInt8]?
     /// Blank lines passed over so far; they are not rows.
     private(set) var blankLines = 0
@@ -96,6 +97,7 @@ final class CSVReader {
     deinit {
         buffer.deallocate()
         fields.deallocate()
+        unescaped.deallocate()
     }
 
     /// SHA-256 of the file as stored, once every record has been read.
@@ -135,22 +137,33 @@ final class CSVReader {
 
     private var nextStart = 0
 
-    /// Calls `body` with the bytes of field `index` (quotes removed, `""` made `"`).
-    func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    /// The bytes of field `index` (quotes removed, `""` made `"`), valid until the next call
+    /// of `field`, `withField` or `next`: a view into the reader's buffer, no copy.
+    func field(_ index: Int) -> UnsafeRawBufferPointer {
         let field = fields[index]
         let start = recordStart + field.start
         let end = recordStart + field.end
         if !field.escaped {
-            return try body(UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+            return UnsafeRawBufferPointer(rebasing: buffer[start..<end])
         }
-        scratch.removeAll(keepingCapacity: true)
+        if unescaped.count < end - start {
+            unescaped.deallocate()
+            unescaped = .allocate(byteCount: max(end - start, unescaped.count * 2), alignment: 1)
+        }
         var i = start
+        var n = 0
         while i < end {
             let byte = buffer[i]
-            scratch.append(byte)
+            unescaped[n] = byte
+            n += 1
             i += byte == UInt8(ascii: "\"") ? 2 : 1
         }
-        return try scratch.withUnsafeBytes(body)
+        return UnsafeRawBufferPointer(rebasing: unescaped[0..<n])
+    }
+
+    /// Calls `body` with the bytes of field `index`.
+    func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(field(index))
     }
 
     func string(_ index: Int) -> String {

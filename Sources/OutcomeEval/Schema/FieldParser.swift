@@ -12,7 +12,7 @@ struct FieldParser {
         case text, slug, decimal, date, boolean
         case integer(min: Int64?, max: Int64?)
         case enumeration(EnumValues)
-        case reference(table: String)
+        case reference
     }
 
     private var kinds: [Kind]
@@ -32,7 +32,7 @@ struct FieldParser {
             case .boolean: return .boolean
             case let .integer(min, max): return .integer(min: min, max: max)
             case let .enumeration(values, _): return .enumeration(EnumValues(values))
-            case let .reference(table, _): return .reference(table: table)
+            case .reference: return .reference
             }
         }
         optional = columns.map(\.optional)
@@ -48,8 +48,10 @@ struct FieldParser {
         case empty
         case invalid(expected: ExpectedForm)
         case outOfRange(limit: Int64, isMinimum: Bool)
-        case notInEnum(values: [String])
-        case danglingReference(table: String)
+        /// The values and the referenced table come from the column's schema, so a failure
+        /// carries nothing to copy on the hot path.
+        case notInEnum
+        case danglingReference
     }
 
     func parse(_ bytes: UnsafeRawBufferPointer, column index: Int) -> Result<Value, Failure> {
@@ -80,10 +82,10 @@ struct FieldParser {
             guard let b = parseBoolean(trimmed) else { return .failure(.invalid(expected: .boolean)) }
             return .success(.bool(b))
         case let .enumeration(values):
-            guard let i = values.index(of: trimmed) else { return .failure(.notInEnum(values: values.values)) }
+            guard let i = values.index(of: trimmed) else { return .failure(.notInEnum) }
             return .success(.symbol(i))
-        case let .reference(table):
-            guard let row = references[index]?.row(for: trimmed) else { return .failure(.danglingReference(table: table)) }
+        case .reference:
+            guard let row = references[index]?.row(for: trimmed) else { return .failure(.danglingReference) }
             return .success(.row(row))
         }
     }
