@@ -19,11 +19,27 @@ struct Accumulator {
         var hits = 0
         var sum = 0.0
 
+        func merged(_ other: Tally) -> Tally {
+            Tally(rows: rows + other.rows, hits: hits + other.hits, sum: sum + other.sum)
+        }
+
         mutating func add(hit: Bool, projected: Double?) {
             rows += 1
             if hit { hits += 1 }
             if let projected { sum += projected }
         }
+    }
+
+    /// Adds what the same feed saw in the next chunk of the file; sums add in file order.
+    mutating func merge(_ next: Accumulator) {
+        rows += next.rows
+        hits += next.hits
+        count += next.count
+        sum += next.sum
+        minimum = Swift.min(minimum, next.minimum)
+        maximum = Swift.max(maximum, next.maximum)
+        keys.formUnion(next.keys)
+        tallies.merge(next.tallies)
     }
 
     /// Takes one row that passed the feed's filter.
@@ -77,6 +93,17 @@ struct GroupTallies {
         array[i].add(hit: hit, projected: projected)
     }
 
+    mutating func merge(_ next: GroupTallies) {
+        GroupTallies.merge(&rows, next.rows)
+        GroupTallies.merge(&symbols, next.symbols)
+        others.merge(next.others) { $0.merged($1) }
+    }
+
+    private static func merge(_ array: inout [Accumulator.Tally], _ next: [Accumulator.Tally]) {
+        if array.count < next.count { array += [Accumulator.Tally](repeating: Accumulator.Tally(), count: next.count - array.count) }
+        for (i, tally) in next.enumerated() where tally.rows > 0 { array[i] = array[i].merged(tally) }
+    }
+
     var all: [Value: Accumulator.Tally] {
         var result = others
         for (r, tally) in rows.enumerated() where tally.rows > 0 { result[.row(Int32(r))] = tally }
@@ -109,6 +136,16 @@ struct DistinctValues {
         default:
             others.insert(value)
         }
+    }
+
+    mutating func formUnion(_ other: DistinctValues) {
+        if bits.count < other.bits.count { bits += [UInt64](repeating: 0, count: other.bits.count - bits.count) }
+        rowCount = 0
+        for w in bits.indices {
+            if w < other.bits.count { bits[w] |= other.bits[w] }
+            rowCount += bits[w].nonzeroBitCount
+        }
+        others.formUnion(other.others)
     }
 
     func contains(_ value: Value) -> Bool {

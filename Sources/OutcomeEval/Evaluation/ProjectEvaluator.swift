@@ -32,6 +32,9 @@ struct ProjectEvaluator {
     let plan: EvaluationPlan
     /// The quarters evaluated, oldest first; the last is the evaluation period.
     let quarters: [Quarter]
+    let splitBytes: Int
+    let chunkBytes: Int
+    let serial: Bool
 
     func evaluate(_ project: Project, folder: String, displayFolder: String) -> ProjectOutcome {
         let schema = plan.schema
@@ -71,7 +74,12 @@ struct ProjectEvaluator {
                     table: table, parser: parser, feeds: feeds, evaluators: evaluators,
                     keepsRows: referenced.contains(table.name), limits: plan.settings.limits)
                 do {
-                    let output = try scanner.scan(path: path, displayPath: display)
+                    let output: TableScanner.Output
+                    if let chunks = try chunkPlan(path, table: table, kept: scanner.keepsRows) {
+                        output = try scanner.scan(path: path, displayPath: display, chunks: chunks, serial: serial)
+                    } else {
+                        output = try scanner.scan(path: path, displayPath: display)
+                    }
                     quality = output.quality
                     rejects += output.rejects
                     tables[index] = output.rows
@@ -143,6 +151,15 @@ struct ProjectEvaluator {
         }
         result.sort { $0.rank != $1.rank ? $0.rank < $1.rank : ($0.group.label ?? "") < ($1.group.label ?? "") }
         return result.map(\.group)
+    }
+
+    /// How to split a large streamed file, or `nil` to read it in one piece. Kept tables and
+    /// tables with a key are read in one piece: their rows and keys are built in file order.
+    private func chunkPlan(_ path: String, table: TableSchema, kept: Bool) throws -> ChunkPlan? {
+        guard !kept, table.key == nil,
+            let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size >= splitBytes
+        else { return nil }
+        return try ChunkPlan.make(path: path, chunkBytes: chunkBytes, limits: plan.settings.limits)
     }
 
     /// Text columns to keep as strings: all of a kept table's, else those the plan reads.

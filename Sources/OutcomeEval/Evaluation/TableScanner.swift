@@ -21,6 +21,19 @@ struct TableScanner {
         var keys = KeyIndex()
         /// By feed position in `feeds`, then by quarter.
         var accumulators: [[Accumulator]]
+
+        /// Adds what the next chunk of the same file saw (only for tables whose rows are not kept).
+        mutating func merge(_ next: Output) {
+            quality.read += next.quality.read
+            quality.accepted += next.quality.accepted
+            quality.rejected += next.quality.rejected
+            quality.blankLines += next.quality.blankLines
+            quality.reasons.merge(next.quality.reasons, uniquingKeysWith: +)
+            rejects += next.rejects
+            for f in accumulators.indices {
+                for q in accumulators[f].indices { accumulators[f][q].merge(next.accumulators[f][q]) }
+            }
+        }
     }
 
     /// The longest raw line kept in the rejects file.
@@ -35,32 +48,57 @@ struct TableScanner {
         return result
     }
 
-    private func scan(_ reader: CSVReader, displayPath: String) throws -> Output {
-        var out = Output(
+    /// Where each schema column is in the file, and what is wrong with the header, if anything.
+    struct Header {
+        var width: Int
+        var positions: [Int?]
+        var problem: String?
+    }
+
+    /// Reads the first record as the header; `nil` for a file with no record at all.
+    private func readHeader(_ reader: CSVReader) throws -> Header? {
+        guard try reader.next() else { return nil }
+        let names = (0..<reader.fieldCount).map { reader.string($0).trimmingSpaces }
+        var problem: String?
+        if let malformed = reader.problem {
+            problem = "the header row is malformed: \(RowProblem.malformed(malformed).text(.en))"
+        }
+        var positions: [Int?] = []
+        for column in table.columns {
+            let found = names.indices.filter { names[$0] == column.name }
+            if found.count > 1 && problem == nil {
+                problem = "the header names \(column.name) \(found.count) times; keep one"
+            }
+            if found.isEmpty && !column.optional && problem == nil {
+                problem = "the header has no column \(column.name); add it (columns are found by name)"
+            }
+            positions.append(found.first)
+        }
+        return Header(width: names.count, positions: positions, problem: problem)
+    }
+
+    private func emptyOutput(_ displayPath: String) -> Output {
+        Output(
             quality: FileQuality(file: displayPath, table: table.name, status: .read),
             accumulators: feeds.map { _ in evaluators.map { _ in Accumulator() } })
-        guard try reader.next() else {
+    }
+
+    private func scan(_ reader: CSVReader, displayPath: String) throws -> Output {
+        guard let header = try readHeader(reader) else {
+            var out = emptyOutput(displayPath)
             out.quality.status = .empty
             out.quality.blankLines = reader.blankLines
             out.quality.sha256 = reader.digest
             return out
         }
-        let header = (0..<reader.fieldCount).map { reader.string($0).trimmingSpaces }
-        var headerProblem: String?
-        if let problem = reader.problem {
-            headerProblem = "the header row is malformed: \(RowProblem.malformed(problem).text(.en))"
-        }
-        var positions: [Int?] = []
-        for column in table.columns {
-            let found = header.indices.filter { header[$0] == column.name }
-            if found.count > 1 && headerProblem == nil {
-                headerProblem = "the header names \(column.name) \(found.count) times; keep one"
-            }
-            if found.isEmpty && !column.optional && headerProblem == nil {
-                headerProblem = "the header has no column \(column.name); add it (columns are found by name)"
-            }
-            positions.append(found.first)
-        }
+        return try scanRecords(reader, header: header, displayPath: displayPath)
+    }
+
+    /// Checks and feeds every record after the header (or, for a chunk, every record).
+    private func scanRecords(_ reader: CSVReader, header: Header, displayPath: String) throws -> Output {
+        var out = emptyOutput(displayPath)
+        let headerProblem = header.problem
+        let positions = header.positions
         let keyColumn = table.keyColumnIndex
         // Compiled once per quarter; the row loop then only calls closures.
         let quarterCount = evaluators.count
@@ -98,8 +136,8 @@ struct TableScanner {
                 reject(.malformed(problem))
                 continue
             }
-            guard reader.fieldCount == header.count else {
-                reject(.fieldCount(expected: header.count, found: reader.fieldCount))
+            guard reader.fieldCount == header.width else {
+                reject(.fieldCount(expected: header.width, found: reader.fieldCount))
                 continue
             }
             for index in 0..<columnCount {
@@ -138,6 +176,27 @@ struct TableScanner {
         out.quality.blankLines = reader.blankLines
         out.quality.sha256 = reader.digest
         out.accumulators = feeds.indices.map { f in Array(accumulators[(f * quarterCount)..<((f + 1) * quarterCount)]) }
+        return out
+    }
+
+    /// Reads a large file in the chunks of `plan`, in parallel unless `serial`, and merges the
+    /// outputs in file order, so the result does not depend on how many run at once.
+    func scan(path: String, displayPath: String, chunks plan: ChunkPlan, serial: Bool) throws -> Output {
+        let header = try readHeader(CSVReader(
+            path: path, source: try FileByteSource(path: path, range: plan.ranges[0]), validatesUTF8: true, limits: limits))!
+        let parts = try Evaluation.parallelMap(Array(plan.ranges.indices), serial: serial) { i -> Result<Output, Error> in
+            Result {
+                let reader = CSVReader(
+                    path: path, source: try FileByteSource(path: path, range: plan.ranges[i]), validatesUTF8: true, limits: limits,
+                    firstLine: plan.firstLines[i])
+                if i == 0 { _ = try reader.next() }  // the header, read above
+                return try scanRecords(reader, header: header, displayPath: displayPath)
+            }
+        }.map { try $0.get() }
+        var out = parts[0]
+        for part in parts.dropFirst() { out.merge(part) }
+        out.quality.encoding = plan.hadByteOrderMark ? .utf8WithBOM : .utf8
+        out.quality.sha256 = plan.digest
         return out
     }
 

@@ -25,11 +25,17 @@ final class FileByteSource: ByteSource {
     private var checkedByteOrderMark = false
     // Hashed as read, so the manifest costs no second pass over the file.
     private let hasher = SHA256()
+    private var hashes = true
     private(set) var digest: String?
 
-    init(path: String, raw: Bool = false) throws(InputError) {
+    /// Bytes left to read when reading a range of the file; `nil` reads to the end.
+    private var remaining: Int?
+
+    /// Reads the whole file, or with `range` only those bytes (a chunk; a BOM is looked for
+    /// only at offset 0, and no digest is made).
+    init(path: String, raw: Bool = false, range: Range<Int>? = nil) throws(InputError) {
         self.path = path
-        checkedByteOrderMark = raw
+        checkedByteOrderMark = raw || (range.map { $0.lowerBound > 0 } ?? false)
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw InputError.cannotOpen(path: path, reason: systemErrorText()) }
         var info = stat()
@@ -38,6 +44,15 @@ final class FileByteSource: ByteSource {
             throw InputError.cannotOpen(path: path, reason: "it is a directory")
         }
         descriptor = fd
+        if let range {
+            guard lseek(fd, off_t(range.lowerBound), SEEK_SET) >= 0 else {
+                close(fd)
+                throw InputError.cannotRead(path: path, reason: systemErrorText())
+            }
+            fileOffset = range.lowerBound
+            remaining = range.count
+            hashes = false
+        }
     }
 
     deinit { close(descriptor) }
@@ -63,9 +78,13 @@ final class FileByteSource: ByteSource {
 
     private func readSome(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         while true {
-            let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            let wanted = min(buffer.count, remaining ?? buffer.count)
+            if wanted == 0 { return 0 }
+            let n = Glibc.read(descriptor, buffer.baseAddress, wanted)
             if n >= 0 {
                 fileOffset += n
+                if let left = remaining { remaining = left - n }
+                if !hashes { return n }
                 if n > 0 {
                     hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
                 } else if digest == nil {

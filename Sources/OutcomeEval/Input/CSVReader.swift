@@ -86,8 +86,10 @@ final class CSVReader {
     }
 
     /// Reads from any source; `validatesUTF8` when the source's bytes are to be checked as UTF-8.
-    init(path: String, source: ByteSource, validatesUTF8: Bool, limits: CSVLimits) {
+    /// `firstLine` is the line number of the source's first byte (a chunk starts further down).
+    init(path: String, source: ByteSource, validatesUTF8: Bool, limits: CSVLimits, firstLine: Int = 1) {
         self.path = path
+        nextLine = firstLine
         self.limits = limits
         self.source = source
         self.validatesUTF8 = validatesUTF8

@@ -12,6 +12,11 @@ public struct RunConfiguration: Sendable {
     /// The workbooks' created time (seconds since 1970): `SOURCE_DATE_EPOCH` when the caller
     /// has one, else the period's last day, so that no output depends on the clock.
     public var documentTime: Int
+    /// A streamed table file at least this large is parsed in chunks of `chunkBytes`, in
+    /// parallel. The chunks depend on the file alone, never on the number of cores, so the
+    /// output is the same serial or parallel.
+    var splitBytes = 64 << 20
+    var chunkBytes = 32 << 20
 
     public init(
         dataDirectory: String, indicatorsDirectory: String, period: Quarter, language: Language = .ko, serial: Bool = false,
@@ -86,7 +91,9 @@ public enum Evaluation {
         guard problems.isEmpty else { throw .badData(problems) }
 
         let quarters = (0..<quarterCount).map { configuration.period.advanced(by: $0 - quarterCount + 1) }
-        let evaluator = ProjectEvaluator(plan: plan, quarters: quarters)
+        let evaluator = ProjectEvaluator(
+            plan: plan, quarters: quarters, splitBytes: configuration.splitBytes, chunkBytes: configuration.chunkBytes,
+            serial: configuration.serial)
         let counter = ProgressCounter(total: projects.count, report: progress)
         let outcomes = parallelMap(projects, serial: configuration.serial) { project in
             defer { counter.step() }

@@ -1,0 +1,131 @@
+/// How a large UTF-8 file is split for parsing in parallel: record boundaries found by one
+/// sequential pass that also hashes the file and checks its UTF-8.
+///
+/// The pass runs the reader's own quote state machine, so a boundary is exactly where the
+/// sequential reader ends a record, and the line number there is the one it would count. It
+/// gives up (no split; the file is read sequentially) on anything where the reader's recovery
+/// could see records differently: a stray quote, a record over the size limit, or bytes that
+/// are not UTF-8 (CP949 files are read sequentially anyway).
+struct ChunkPlan {
+    var ranges: [Range<Int>]
+    /// The line number of each chunk's first record.
+    var firstLines: [Int]
+    var digest: String
+    var hadByteOrderMark: Bool
+
+    /// Chunks of about `chunkBytes`; `nil` when the file should be read in one piece.
+    static func make(path: String, chunkBytes: Int, limits: CSVLimits) throws(InputError) -> ChunkPlan? {
+        let source = try FileByteSource(path: path, raw: true)
+        let capacity = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity + 8, alignment: 8)
+        defer { buffer.deallocate() }
+
+        enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+        var state = State.fieldStart
+        var ranges: [Range<Int>] = []
+        var firstLines = [1]
+        var chunkStart = 0
+        var line = 1
+        var recordStart = 0
+        var pendingCR = false
+        var hadBOM = false
+        var carried = 0
+        var fileOffset = 0  // file offset of buffer[0]
+        var first = true
+
+        func boundary(at offset: Int) {
+            recordStart = offset
+            if offset - chunkStart >= chunkBytes {
+                ranges.append(chunkStart..<offset)
+                firstLines.append(line)
+                chunkStart = offset
+            }
+        }
+
+        while true {
+            let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[carried..<(carried + capacity)]))
+            let end = carried + n
+            let atEnd = n == 0
+            let check = UTF8Validator.validate(UnsafeRawBufferPointer(buffer), from: 0, to: end, final: atEnd)
+            if check.invalidAt != nil { return nil }
+            var i = 0
+            if first {
+                first = false
+                if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+                    hadBOM = true
+                    i = 3
+                }
+            }
+            while i < check.validUpTo {
+                let byte = buffer[i]
+                let offset = fileOffset + i
+                if pendingCR {
+                    pendingCR = false
+                    if byte == UInt8(ascii: "\n") {
+                        boundary(at: offset + 1)
+                        i += 1
+                        continue
+                    }
+                    boundary(at: offset)
+                }
+                switch state {
+                case .fieldStart, .unquoted:
+                    if state == .fieldStart && byte == UInt8(ascii: "\"") {
+                        state = .quoted
+                    } else if byte == UInt8(ascii: ",") {
+                        state = .fieldStart
+                    } else if byte == UInt8(ascii: "\n") {
+                        line += 1
+                        state = .fieldStart
+                        boundary(at: offset + 1)
+                    } else if byte == UInt8(ascii: "\r") {
+                        line += 1
+                        state = .fieldStart
+                        pendingCR = true
+                    } else if byte == UInt8(ascii: "\"") {
+                        return nil  // a stray quote: the reader's recovery decides the record
+                    } else {
+                        state = .unquoted
+                    }
+                case .quoted:
+                    if byte == UInt8(ascii: "\"") {
+                        state = .quoteInQuoted
+                    } else if byte == UInt8(ascii: "\n") {
+                        line += 1
+                    }
+                case .quoteInQuoted:
+                    if byte == UInt8(ascii: "\"") {
+                        state = .quoted
+                    } else if byte == UInt8(ascii: ",") {
+                        state = .fieldStart
+                    } else if byte == UInt8(ascii: "\n") {
+                        line += 1
+                        state = .fieldStart
+                        boundary(at: offset + 1)
+                    } else if byte == UInt8(ascii: "\r") {
+                        line += 1
+                        state = .fieldStart
+                        pendingCR = true
+                    } else {
+                        return nil
+                    }
+                }
+                if offset - recordStart > limits.maxRecordBytes { return nil }
+                i += 1
+            }
+            if atEnd { break }
+            // Keep an unfinished UTF-8 sequence for the next read.
+            carried = end - check.validUpTo
+            if carried > 0 {
+                UnsafeMutableRawBufferPointer(rebasing: buffer[0..<carried])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[check.validUpTo..<end]))
+            }
+            fileOffset += check.validUpTo
+        }
+        let total = source.fileOffset
+        if state == .quoted { return nil }
+        if chunkStart < total { ranges.append(chunkStart..<total) } else { firstLines.removeLast() }
+        guard ranges.count > 1, let digest = source.digest else { return nil }
+        return ChunkPlan(ranges: ranges, firstLines: firstLines, digest: digest, hadByteOrderMark: hadBOM)
+    }
+}
