@@ -55,6 +55,14 @@ for factor in 1 2; do
   eval "attendance_$factor=$(cat "$small"/*/attendance.csv | wc -l)"
 done
 
+# One large project: its attendance file is split at record boundaries and parsed in parallel.
+big=$work/one-project
+[ -f "$big/projects.csv" ] || "$bin" sample-data --seed 3 --projects 1 --scale 3000 --out "$big" 2> /dev/null
+big_mb=$(cat "$big"/*/*.csv | wc -c)
+cat "$big"/*/*.csv > /dev/null
+read -r big_serial _ < <(wall "$bin" run --data "$big" --indicators Indicators --period 2026Q3 --out "$work/out-big" --quiet --serial)
+read -r big_parallel big_kb < <(wall "$bin" run --data "$big" --indicators Indicators --period 2026Q3 --out "$work/out-big" --quiet)
+
 awk -v b="$bytes" -v r="$rows" -v a="$attendance" -v p="$projects" -v w="$wc_seconds" -v s="$run_seconds" -v k="$run_kb" -v o="$one_seconds" 'BEGIN {
   mb = b / 1e6
   printf "machine          %s, %d cores\n", ENVIRON["HOSTTYPE"] ? ENVIRON["HOSTTYPE"] : "x86_64", '"$(nproc)"'
@@ -66,4 +74,7 @@ awk -v b="$bytes" -v r="$rows" -v a="$attendance" -v p="$projects" -v w="$wc_sec
 }'
 awk -v a1="$attendance_1" -v a2="$attendance_2" -v m1="$memory_kb_1" -v m2="$memory_kb_2" 'BEGIN {
   printf "memory vs rows   %d -> %d attendance rows (x%.2f), same participants: peak RSS %.0f -> %.0f MB (%+.1f %%)\n", a1, a2, a2 / a1, m1 / 1024, m2 / 1024, (m2 / m1 - 1) * 100
+}'
+awk -v b="$big_mb" -v s="$big_serial" -v p="$big_parallel" -v k="$big_kb" 'BEGIN {
+  printf "one project      %.0f MB: %.2f s serial, %.2f s with its large file split across cores (%.1f MB/s, peak RSS %.0f MB)\n", b / 1e6, s, p, b / 1e6 / p, k / 1024
 }'
