@@ -22,6 +22,34 @@ public enum Fuzzing {
         } catch {}
     }
 
+    /// The chunk planner against one sequential read: written to `scratch` (a file path), split
+    /// into 16-byte chunks when the planner allows, the chunks must give the same records with
+    /// the same line numbers.
+    public static func chunks(_ bytes: [UInt8], scratch: String) {
+        guard let handle = fopen(scratch, "wb") else { return }
+        _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, handle) }
+        fclose(handle)
+        let limits = CSVLimits(maxFieldBytes: 64, maxRecordBytes: 256)
+        func records(_ reader: CSVReader) throws -> [String] {
+            var out: [String] = []
+            while try reader.next() {
+                out.append("\(reader.line):\(reader.problem.map { "\($0)" } ?? "")" + (0..<reader.fieldCount).map { reader.string($0) }.joined(separator: "|"))
+            }
+            return out
+        }
+        guard let plan = try? ChunkPlan.make(path: scratch, chunkBytes: 16, limits: limits),
+            let whole = try? records(CSVReader(path: scratch, encoding: .utf8, limits: limits))
+        else { return }
+        var pieces: [String] = []
+        for (i, range) in plan.ranges.enumerated() {
+            guard let source = try? FileByteSource(path: scratch, range: range),
+                let part = try? records(CSVReader(path: scratch, source: source, validatesUTF8: true, limits: limits, firstLine: plan.firstLines[i]))
+            else { preconditionFailure("a chunk could not be read") }
+            pieces += part
+        }
+        precondition(pieces == whole, "chunked records differ from one read:\n\(pieces)\n\(whole)")
+    }
+
     /// The streaming UTF-8 check must agree with Swift's own decoder, wherever the pieces split.
     public static func encoding(_ bytes: [UInt8]) {
         let expected = String(validating: bytes, as: UTF8.self) != nil

@@ -10,7 +10,7 @@ final class FuzzRegressionTests: XCTestCase {
             throw XCTSkip("\(runner) is not built; run 'make test', which builds it first")
         }
         var total = 0
-        for target in ["csv", "encoding", "expression", "definition"] {
+        for target in ["csv", "chunks", "encoding", "expression", "definition"] {
             let inputs = ["corpus", "regressions"].flatMap { kind -> [String] in
                 let folder = repositoryRoot + "/Tests/Fuzz/\(kind)/\(target)"
                 return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().map { folder + "/" + $0 }
