@@ -68,20 +68,28 @@ struct ChunkPlan {
                     }
                     boundary(at: offset)
                 }
+                /// A comma or a line break ends the field (and a line break the record).
+                func endsField(_ byte: UInt8) -> Bool {
+                    switch byte {
+                    case UInt8(ascii: ","): state = .fieldStart
+                    case UInt8(ascii: "\n"):
+                        line += 1
+                        state = .fieldStart
+                        boundary(at: offset + 1)
+                    case UInt8(ascii: "\r"):
+                        line += 1
+                        state = .fieldStart
+                        pendingCR = true
+                    default: return false
+                    }
+                    return true
+                }
                 switch state {
                 case .fieldStart, .unquoted:
                     if state == .fieldStart && byte == UInt8(ascii: "\"") {
                         state = .quoted
-                    } else if byte == UInt8(ascii: ",") {
-                        state = .fieldStart
-                    } else if byte == UInt8(ascii: "\n") {
-                        line += 1
-                        state = .fieldStart
-                        boundary(at: offset + 1)
-                    } else if byte == UInt8(ascii: "\r") {
-                        line += 1
-                        state = .fieldStart
-                        pendingCR = true
+                    } else if endsField(byte) {
+                        break
                     } else if byte == UInt8(ascii: "\"") {
                         return nil  // a stray quote: the reader's recovery decides the record
                     } else {
@@ -96,18 +104,8 @@ struct ChunkPlan {
                 case .quoteInQuoted:
                     if byte == UInt8(ascii: "\"") {
                         state = .quoted
-                    } else if byte == UInt8(ascii: ",") {
-                        state = .fieldStart
-                    } else if byte == UInt8(ascii: "\n") {
-                        line += 1
-                        state = .fieldStart
-                        boundary(at: offset + 1)
-                    } else if byte == UInt8(ascii: "\r") {
-                        line += 1
-                        state = .fieldStart
-                        pendingCR = true
-                    } else {
-                        return nil
+                    } else if !endsField(byte) {
+                        return nil  // text after a closing quote
                     }
                 }
                 if offset - recordStart > limits.maxRecordBytes { return nil }
