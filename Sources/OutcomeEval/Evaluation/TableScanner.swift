@@ -155,7 +155,7 @@ struct TableScanner {
                 }
             }
             if let keyColumn, let position = positions[keyColumn] {
-                let first = reader.withField(position) { keyLines.insertOrFind(FieldParser.trim($0), row: Int32(reader.line)) }
+                let first = keyLines.insertOrFind(FieldParser.trim(reader.field(position)), row: Int32(reader.line))
                 if let first {
                     let key = reader.string(position).trimmingSpaces
                     reject(.duplicateKey(column: table.columns[keyColumn].name, value: key, firstLine: Int(first)))

@@ -140,7 +140,7 @@ final class CSVReader {
     private var nextStart = 0
 
     /// The bytes of field `index` (quotes removed, `""` made `"`), valid until the next call
-    /// of `field`, `withField` or `next`: a view into the reader's buffer, no copy.
+    /// of `field` or `next`: a view into the reader's buffer, no copy.
     func field(_ index: Int) -> UnsafeRawBufferPointer {
         let field = fields[index]
         let start = recordStart + field.start
@@ -163,13 +163,9 @@ final class CSVReader {
         return UnsafeRawBufferPointer(rebasing: unescaped[0..<n])
     }
 
-    /// Calls `body` with the bytes of field `index`.
-    func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try body(field(index))
-    }
 
     func string(_ index: Int) -> String {
-        withField(index) { String(decoding: $0, as: UTF8.self) }
+        String(decoding: field(index), as: UTF8.self)
     }
 
     /// The record as it stood in the file, without its line break.
