@@ -159,11 +159,17 @@ final class EnumValues: Sendable {
 /// A class, so that a look-up per field passes one reference instead of copying five arrays;
 /// it is filled while its table is read and only read after that.
 final class KeyIndex: @unchecked Sendable {
+    /// One key: where its bytes are in the arena, its hash, and its row. Kept together so that
+    /// a look-up touches the slot, the entry and the bytes, and nothing else.
+    private struct Entry {
+        var hash: UInt64
+        var start: Int32
+        var length: Int32
+        var row: Int32
+    }
+
     private var arena: [UInt8] = []
-    private var starts: [Int] = []
-    private var lengths: [Int] = []
-    private var rows: [Int32] = []
-    private var hashes: [UInt64] = []
+    private var entries: [Entry] = []
     /// Entry number + 1, or 0 for an empty slot; the count is a power of two.
     private var slots = [Int32](repeating: 0, count: 16)
 
@@ -175,26 +181,23 @@ final class KeyIndex: @unchecked Sendable {
 
     /// Adds a key, or returns the row already stored for it.
     func insertOrFind(_ key: UnsafeRawBufferPointer, row: Int32) -> Int32? {
-        if let entry = find(key).entry { return rows[entry] }
+        if let entry = find(key) { return entries[entry].row }
         _ = insert(key, row: row)
         return nil
     }
 
     private func insert(_ key: UnsafeRawBufferPointer, row: Int32) -> Bool {
-        if find(key).entry != nil { return false }
-        if (rows.count + 1) * 2 > slots.count { grow() }
+        if find(key) != nil { return false }
+        if (entries.count + 1) * 2 > slots.count { grow() }
         let hash = KeyIndex.hash(key)
-        starts.append(arena.count)
-        lengths.append(key.count)
+        entries.append(Entry(hash: hash, start: Int32(arena.count), length: Int32(key.count), row: row))
         arena.append(contentsOf: key)
-        rows.append(row)
-        hashes.append(hash)
-        place(rows.count - 1, hash: hash)
+        place(entries.count - 1, hash: hash)
         return true
     }
 
     func row(for key: UnsafeRawBufferPointer) -> Int32? {
-        find(key).entry.map { rows[$0] }
+        find(key).map { entries[$0].row }
     }
 
     func row(for key: String) -> Int32? {
@@ -202,26 +205,30 @@ final class KeyIndex: @unchecked Sendable {
         return key.withUTF8 { row(for: UnsafeRawBufferPointer($0)) }
     }
 
-    private func find(_ key: UnsafeRawBufferPointer) -> (entry: Int?, slot: Int) {
-        let mask = slots.count - 1
+    private func find(_ key: UnsafeRawBufferPointer) -> Int? {
         let hash = KeyIndex.hash(key)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        return arena.withUnsafeBytes { arena in
-            while true {
-                let stored = Int(slots[slot])
-                if stored == 0 { return (nil, slot) }
-                let entry = stored - 1
-                // The stored hash settles almost every miss before the bytes are compared.
-                if hashes[entry] == hash && lengths[entry] == key.count {
-                    let start = starts[entry]
-                    var same = true
-                    for i in 0..<key.count where arena[start + i] != key[i] {
-                        same = false
-                        break
+        return slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                arena.withUnsafeBytes { arena in
+                    let mask = slots.count - 1
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let stored = Int(slots[slot])
+                        if stored == 0 { return nil }
+                        let entry = entries[stored - 1]
+                        // The stored hash settles almost every miss before the bytes are compared.
+                        if entry.hash == hash && Int(entry.length) == key.count {
+                            let start = Int(entry.start)
+                            var same = true
+                            for i in 0..<key.count where arena[start + i] != key[i] {
+                                same = false
+                                break
+                            }
+                            if same { return stored - 1 }
+                        }
+                        slot = (slot + 1) & mask
                     }
-                    if same { return (entry, slot) }
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
@@ -235,7 +242,7 @@ final class KeyIndex: @unchecked Sendable {
 
     private func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
-        for entry in rows.indices { place(entry, hash: hashes[entry]) }
+        for (i, entry) in entries.enumerated() { place(i, hash: entry.hash) }
     }
 
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
