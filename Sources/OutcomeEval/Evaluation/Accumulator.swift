@@ -11,9 +11,6 @@ struct Accumulator {
     /// Tallies per group, for grouped feeds that are not distinct.
     var tallies = GroupTallies()
 
-    /// Every group's tally.
-    var groups: [Value: Tally] { tallies.all }
-
     struct Tally {
         var rows = 0
         var hits = 0
@@ -104,11 +101,25 @@ struct GroupTallies {
         for (i, tally) in next.enumerated() where tally.rows > 0 { array[i] = array[i].merged(tally) }
     }
 
-    var all: [Value: Accumulator.Tally] {
-        var result = others
-        for (r, tally) in rows.enumerated() where tally.rows > 0 { result[.row(Int32(r))] = tally }
-        for (s, tally) in symbols.enumerated() where tally.rows > 0 { result[.symbol(Int32(s))] = tally }
-        return result
+    /// Each group with its tally: references and enum values in number order, then the others.
+    func forEach(_ body: (Value, Accumulator.Tally) -> Void) {
+        for (r, tally) in rows.enumerated() where tally.rows > 0 { body(.row(Int32(r)), tally) }
+        for (s, tally) in symbols.enumerated() where tally.rows > 0 { body(.symbol(Int32(s)), tally) }
+        for (value, tally) in others { body(value, tally) }
+    }
+
+    func tally(for group: Value) -> Accumulator.Tally? {
+        switch group {
+        case let .row(r): return Int(r) < rows.count && rows[Int(r)].rows > 0 ? rows[Int(r)] : nil
+        case let .symbol(s): return Int(s) < symbols.count && symbols[Int(s)].rows > 0 ? symbols[Int(s)] : nil
+        default: return others[group]
+        }
+    }
+
+    var count: Int {
+        var n = 0
+        forEach { _, _ in n += 1 }
+        return n
     }
 }
 

@@ -3,10 +3,10 @@ enum Finalization {
     /// Rows (or distinct values), those meeting the condition, and the groups' tallies.
     static func tallies(
         of aggregate: Aggregate, _ acc: Accumulator, evaluator: RowEvaluator
-    ) -> (rows: Int, hits: Int, groups: [Value: Accumulator.Tally]) {
+    ) -> (rows: Int, hits: Int, groups: GroupTallies) {
         var rows = acc.rows
         var hits = acc.hits
-        var groups = acc.groups
+        var groups = acc.tallies
         if aggregate.distinct {
             // Conditions and groups of distinct values depend on the value alone, so they are
             // worked out here, once per value, after every row has been seen.
@@ -20,7 +20,7 @@ enum Finalization {
                 if hit { hits += 1 }
                 if let group { tallies.add(group(noRow, key), hit: hit) }
             }
-            groups = tallies.all
+            groups = tallies
         }
         return (rows, hits, groups)
     }
@@ -53,9 +53,10 @@ enum Finalization {
         case .dissimilarity:
             return dissimilarity(groups, aggregate, noRows: noRows)
         case .minMaxRatio:
-            let rates = groups.values
-                .filter { $0.rows >= aggregate.minimumGroupSize }
-                .map { Double($0.hits) / Double($0.rows) }
+            var rates: [Double] = []
+            groups.forEach { _, tally in
+                if tally.rows >= aggregate.minimumGroupSize { rates.append(Double(tally.hits) / Double(tally.rows)) }
+            }
             guard rates.count >= 2 else {
                 return .failure(.tooFewGroups(found: rates.count, needed: 2, source: aggregate.text))
             }
@@ -73,8 +74,10 @@ enum Finalization {
     }
 
     /// Every group's size, sorted so that floating-point sums do not depend on dictionary order.
-    private static func measures(_ groups: [Value: Accumulator.Tally], _ aggregate: Aggregate) -> [Double] {
-        groups.values.map { measure($0, aggregate) }.sorted()
+    private static func measures(_ groups: GroupTallies, _ aggregate: Aggregate) -> [Double] {
+        var values: [Double] = []
+        groups.forEach { _, tally in values.append(measure(tally, aggregate)) }
+        return values.sorted()
     }
 
     /// The population Gini coefficient, Σ_i Σ_j |x_i − x_j| / (2 n² mean), computed on sorted
@@ -94,16 +97,16 @@ enum Finalization {
 
     /// ½ Σ_g |a_g − p_g| over the groups of the data and of the reference together.
     private static func dissimilarity(
-        _ groups: [Value: Accumulator.Tally], _ aggregate: Aggregate, noRows: NotComputable
+        _ groups: GroupTallies, _ aggregate: Aggregate, noRows: NotComputable
     ) -> Result<Double, NotComputable> {
         let total = measures(groups, aggregate).reduce(0, +)
         guard total > 0 else { return .failure(noRows) }
         var terms: [Double] = []
         for (key, share) in aggregate.reference {
-            terms.append(abs((groups[key].map { measure($0, aggregate) } ?? 0) / total - share))
+            terms.append(abs((groups.tally(for: key).map { measure($0, aggregate) } ?? 0) / total - share))
         }
-        for (key, tally) in groups where aggregate.reference[key] == nil {
-            terms.append(measure(tally, aggregate) / total)
+        groups.forEach { key, tally in
+            if aggregate.reference[key] == nil { terms.append(measure(tally, aggregate) / total) }
         }
         return .success(terms.sorted().reduce(0, +) / 2)
     }

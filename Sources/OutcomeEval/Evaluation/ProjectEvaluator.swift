@@ -134,8 +134,10 @@ struct ProjectEvaluator {
     }
 
     /// Groups in enum order (or by label), with "not stated" last.
-    private static func ordered(_ groups: [Value: Accumulator.Tally], labels: [String]?, column: Aggregate) -> [BreakdownGroup] {
-        var result = groups.map { value, tally -> (rank: Int, group: BreakdownGroup) in
+    private static func ordered(_ groups: GroupTallies, labels: [String]?, column: Aggregate) -> [BreakdownGroup] {
+        var all: [(Value, Accumulator.Tally)] = []
+        groups.forEach { all.append(($0, $1)) }
+        var result = all.map { value, tally -> (rank: Int, group: BreakdownGroup) in
             let label: String?
             var rank = Int.max - 1
             switch value {
