@@ -102,28 +102,24 @@ struct ProjectEvaluator {
         for (q, quarter) in quarters.enumerated() {
             let evaluator = RowEvaluator(tables: tables, widths: widths, project: project.row, quarter: quarter)
             evaluator.sets = { id in accumulators[plan.aggregates[id].feed]?[q].keys ?? DistinctValues() }
-            let finalEvaluator = evaluator
-            var results: [Int: Result<Double, NotComputable>] = [:]
-            let resolve: (Int) -> Result<Double, NotComputable> = { id in
-                if let cached = results[id] { return cached }
-                let aggregate = plan.aggregates[id]
-                if let why = unavailable[aggregate.table] {
-                    return .failure(.tableUnavailable(table: schema.tables[aggregate.table].file, why: why))
-                }
-                return Finalization.value(of: aggregate, accumulators[aggregate.feed]?[q] ?? Accumulator(), evaluator: finalEvaluator)
-            }
-            for id in plan.aggregates.indices { results[id] = resolve(id) }
-            let frozen = results
+            // Each aggregate stands at one place in the compiled indicators, so it is finalised
+            // when the indicator reaches it, once; the breakdowns' tallies are never made numbers.
             let indicatorEvaluator = IndicatorEvaluator(
-                project: project.row, registry: schema.registry, quarter: quarter, rows: finalEvaluator,
-                aggregate: { frozen[$0]! })
+                project: project.row, registry: schema.registry, quarter: quarter, rows: evaluator,
+                aggregate: { id in
+                    let aggregate = plan.aggregates[id]
+                    if let why = unavailable[aggregate.table] {
+                        return .failure(.tableUnavailable(table: schema.tables[aggregate.table].file, why: why))
+                    }
+                    return Finalization.value(of: aggregate, accumulators[aggregate.feed]?[q] ?? Accumulator(), evaluator: evaluator)
+                })
             outcomes.append(plan.indicators.map { indicatorEvaluator.outcome($0) })
             if q == quarters.count - 1 {
                 breakdowns = plan.breakdowns.map { breakdown in
                     let aggregate = plan.aggregates[breakdown.aggregate]
                     guard unavailable[aggregate.table] == nil else { return nil }
                     let groups = Finalization.tallies(
-                        of: aggregate, accumulators[aggregate.feed]?[q] ?? Accumulator(), evaluator: finalEvaluator
+                        of: aggregate, accumulators[aggregate.feed]?[q] ?? Accumulator(), evaluator: evaluator
                     ).groups
                     return Self.ordered(groups, labels: breakdown.labels, column: aggregate)
                 }
