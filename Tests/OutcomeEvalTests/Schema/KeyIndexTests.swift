@@ -17,6 +17,26 @@ final class KeyIndexTests: XCTestCase {
         XCTAssertEqual(index.row(for: "종로"), 2)
     }
 
+    /// Keys up to 16 bytes are held in their slot, longer ones in the arena: keys on both
+    /// sides of the boundaries, and keys that differ only in their last byte or by a NUL.
+    func testKeysOnBothSidesOfTheInlineLimit() {
+        let index = KeyIndex()
+        var keys: [String] = []
+        for length in [1, 7, 8, 9, 15, 16, 17, 24, 40] {
+            let stem = String(repeating: "x", count: length - 1)
+            keys += ["\(stem)a", "\(stem)b", "a\(stem)"]
+        }
+        keys += ["a\u{0}", "a", "\u{0}", "가나다라마바사아", "가나다라마바사아자"]
+        let unique = Array(Set(keys)).sorted()
+        for (i, key) in unique.enumerated() { XCTAssertTrue(index.insert(key, row: Int32(i)), key) }
+        for (i, key) in unique.enumerated() {
+            XCTAssertEqual(index.row(for: key), Int32(i), key)
+            XCTAssertFalse(index.insert(key, row: 99), key)
+        }
+        XCTAssertNil(index.row(for: String(repeating: "x", count: 39) + "c"))
+        XCTAssertNil(index.row(for: "\u{0}\u{0}"))
+    }
+
     func testByteLookupAndInsertOrFind() {
         let index = KeyIndex()
         let key: [UInt8] = Array("A000001".utf8)
