@@ -38,8 +38,7 @@ struct ProjectEvaluator {
 
     func evaluate(_ project: Project, folder: String, displayFolder: String) -> ProjectOutcome {
         let schema = plan.schema
-        var tables = [[Value]](repeating: [], count: schema.tables.count)
-        let widths = schema.tables.map(\.columns.count)
+        var tables = schema.tables.map { KeptRows(width: $0.columns.count) }
         var keys = schema.tables.map { _ in KeyIndex() }
         var unavailable: [Int: String] = [:]
         var accumulators: [Int: [Accumulator]] = [:]
@@ -69,7 +68,7 @@ struct ProjectEvaluator {
                 unavailable[index] = "was not read: \(blocked)"
             } else {
                 let feeds = plan.feeds(over: index)
-                let evaluators = quarters.map { RowEvaluator(tables: tables, widths: widths, project: project.row, quarter: $0) }
+                let evaluators = quarters.map { RowEvaluator(tables: tables, project: project.row, quarter: $0) }
                 let scanner = TableScanner(
                     table: table, parser: parser, feeds: feeds, evaluators: evaluators,
                     keepsRows: referenced.contains(table.name), limits: plan.settings.limits)
@@ -100,7 +99,7 @@ struct ProjectEvaluator {
         var outcomes: [[IndicatorOutcome]] = []
         var breakdowns: [[BreakdownGroup]?] = []
         for (q, quarter) in quarters.enumerated() {
-            let evaluator = RowEvaluator(tables: tables, widths: widths, project: project.row, quarter: quarter)
+            let evaluator = RowEvaluator(tables: tables, project: project.row, quarter: quarter)
             evaluator.sets = { id in accumulators[plan.aggregates[id].feed]?[q].keys ?? DistinctValues() }
             // Each aggregate stands at one place in the compiled indicators, so it is finalised
             // when the indicator reaches it, once; the breakdowns' tallies are never made numbers.

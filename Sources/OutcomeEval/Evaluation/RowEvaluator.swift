@@ -14,10 +14,8 @@ let noRow = Row(start: nil, count: 0)
 /// Comparisons with a missing value are false (only `= missing` tests for it), and
 /// arithmetic with a missing value, or by zero, is missing.
 final class RowEvaluator {
-    /// Rows of the tables kept in memory, flat, by schema table index (empty for streamed
-    /// tables); row r's column c of table t is `tables[t][r * widths[t] + c]`.
-    let tables: [[Value]]
-    let widths: [Int]
+    /// Rows of the tables kept in memory, by schema table index (empty for streamed tables).
+    let tables: [KeptRows]
     let project: [Value]
     let quarter: Quarter
     /// Day ranges of the windows for `quarter`, indexed like `Window.allCases`.
@@ -25,9 +23,8 @@ final class RowEvaluator {
     /// Value sets of distinct aggregates, for `in (distinct ...)`; only at finalisation.
     var sets: ((Int) -> DistinctValues)?
 
-    init(tables: [[Value]], widths: [Int], project: [Value], quarter: Quarter) {
+    init(tables: [KeptRows], project: [Value], quarter: Quarter) {
         self.tables = tables
-        self.widths = widths
         self.project = project
         self.quarter = quarter
         windows = Window.allCases.map { $0.days(for: quarter) }
@@ -102,9 +99,8 @@ final class RowEvaluator {
             return { row, _ in row[i] }
         case let .lookup(through, table, field):
             let rows = tables[table]
-            let width = widths[table]
             return { row, _ in
-                if case let .row(r) = row[through] { return rows[Int(r) * width + field] }
+                if case let .row(r) = row[through] { return rows.value(row: Int(r), column: field) }
                 return .missing
             }
         case let .projectField(i):
@@ -114,9 +110,8 @@ final class RowEvaluator {
             return { _, key in key }
         case let .keyLookup(table, field):
             let rows = tables[table]
-            let width = widths[table]
             return { _, key in
-                if case let .row(r) = key { return rows[Int(r) * width + field] }
+                if case let .row(r) = key { return rows.value(row: Int(r), column: field) }
                 return .missing
             }
         case .aggregate:
@@ -202,8 +197,8 @@ extension Window {
 /// without copying its closures.
 final class CompiledFeed {
     let distinct: Bool
-    /// The filter's leading `column in window`, checked inline: most rows fail it for most
-    /// quarters, and then no closure is called at all.
+    /// The filter's leading `column in window`, taken out so that `FeedDispatch` can send a
+    /// row only to the feeds whose window holds its date; -1 when the filter has none.
     let windowColumn: Int
     let windowDays: ClosedRange<Int32>
     /// The rest of the filter.
@@ -235,12 +230,9 @@ final class CompiledFeed {
         number = evaluator.number
     }
 
-    /// Whether a row passes the filter.
+    /// Whether a row within the feed's window (see `FeedDispatch`) passes the rest of the filter.
     @inline(__always)
-    func accepts(_ row: Row) -> Bool {
-        if windowColumn >= 0 {
-            guard case let .date(day) = row[windowColumn], windowDays.contains(day.ordinal) else { return false }
-        }
-        return filter?(row, .missing) ?? true
+    func passesFilter(_ row: Row) -> Bool {
+        filter?(row, .missing) ?? true
     }
 }

@@ -14,10 +14,7 @@ struct TableScanner {
     struct Output {
         var quality: FileQuality
         var rejects: [Reject] = []
-        /// The kept rows, one after another (`columnCount` values each), so that a lookup
-        /// through a reference reads one array.
-        var rows: [Value] = []
-        var rowCount = 0
+        var rows: KeptRows
         var keys = KeyIndex()
         /// By feed position in `feeds`, then by quarter.
         var accumulators: [[Accumulator]]
@@ -80,6 +77,7 @@ struct TableScanner {
     private func emptyOutput(_ displayPath: String) -> Output {
         Output(
             quality: FileQuality(file: displayPath, table: table.name, status: .read),
+            rows: KeptRows(width: table.columns.count),
             accumulators: feeds.map { _ in evaluators.map { _ in Accumulator() } })
     }
 
@@ -104,6 +102,7 @@ struct TableScanner {
         let quarterCount = evaluators.count
         let compiled = ContiguousArray(feeds.flatMap { entry in evaluators.map { CompiledFeed(entry.feed, $0) } })
         var accumulators = ContiguousArray(repeating: Accumulator(), count: compiled.count)
+        let dispatch = FeedDispatch(compiled)
         let columnCount = table.columns.count
         let parser = self.parser
         // The line each key was first seen on, for duplicate messages.
@@ -161,16 +160,13 @@ struct TableScanner {
                     reject(.duplicateKey(column: table.columns[keyColumn].name, value: key, firstLine: Int(first)))
                     continue
                 }
-                if keepsRows { _ = out.keys.insert(reader.string(position).trimmingSpaces, row: Int32(out.rowCount)) }
+                if keepsRows { _ = out.keys.insert(reader.string(position).trimmingSpaces, row: Int32(out.rows.count)) }
             }
             out.quality.accepted += 1
-            if keepsRows {
-                out.rows.append(contentsOf: row)
-                out.rowCount += 1
-            }
             let borrowed = Row(row)
-            for k in 0..<compiled.count where compiled[k].accepts(borrowed) {
-                accumulators[k].add(borrowed, compiled[k])
+            if keepsRows { out.rows.append(borrowed) }
+            dispatch.forEachCandidate(borrowed) { k in
+                if compiled[k].passesFilter(borrowed) { accumulators[k].add(borrowed, compiled[k]) }
             }
         }
         out.quality.blankLines = reader.blankLines

@@ -131,8 +131,7 @@ public enum Evaluation {
             throw .internalError("\(error)")
         }
         let keyIndex = registry.keyColumnIndex!
-        let width = registry.columns.count
-        let registryRows = (0..<output.rowCount).map { Array(output.rows[($0 * width)..<(($0 + 1) * width)]) }
+        let registryRows = (0..<output.rows.count).map { output.rows.values(row: $0) }
         let projects = registryRows.map { row -> Project in
             guard case let .text(id) = row[keyIndex] else { return Project(id: "", row: row) }
             return Project(id: id, row: row)

@@ -1,0 +1,68 @@
+/// The rows of a table that other tables refer to (participants, activities, the registry),
+/// kept in memory, eight bytes per value, one row after another.
+///
+/// Every attendance row looks its participant up here, in a random order, and a table of a
+/// hundred thousand participants is larger than the cache. A `Value` takes 24 bytes, so a
+/// participant's eight columns spanned three or four cache lines; as cells they take one
+/// or two, and the look-ups that follow one reference mostly share a line.
+struct KeptRows: Sendable {
+    let width: Int
+    private(set) var count = 0
+    private var cells: [UInt64] = []
+    /// Text values, which a cell refers to by position.
+    private var texts: [String] = []
+
+    init(width: Int) { self.width = width }
+
+    mutating func append(_ row: Row) {
+        for value in row { cells.append(encode(value)) }
+        count += 1
+    }
+
+    @inline(__always)
+    func value(row: Int, column: Int) -> Value {
+        decode(cells[row * width + column])
+    }
+
+    /// All values of one row.
+    func values(row: Int) -> [Value] {
+        (0..<width).map { value(row: row, column: $0) }
+    }
+
+    // A finite number is its own bit pattern; every other value is a NaN whose top sixteen
+    // bits say what it is and whose low 32 bits hold it. Numbers are never NaN here: the
+    // field parser accepts finite numbers only.
+    private enum Tag: UInt64 {
+        case missing = 0xFFF1, bool, date, symbol, row, text
+    }
+
+    private static func cell(_ tag: Tag, _ payload: UInt32) -> UInt64 { tag.rawValue << 48 | UInt64(payload) }
+
+    private mutating func encode(_ value: Value) -> UInt64 {
+        switch value {
+        case let .number(n): return n.bitPattern
+        case .missing: return Self.cell(.missing, 0)
+        case let .bool(b): return Self.cell(.bool, b ? 1 : 0)
+        case let .date(day): return Self.cell(.date, UInt32(bitPattern: day.ordinal))
+        case let .symbol(s): return Self.cell(.symbol, UInt32(bitPattern: s))
+        case let .row(r): return Self.cell(.row, UInt32(bitPattern: r))
+        case let .text(s):
+            texts.append(s)
+            return Self.cell(.text, UInt32(texts.count - 1))
+        }
+    }
+
+    @inline(__always)
+    private func decode(_ cell: UInt64) -> Value {
+        let payload = UInt32(truncatingIfNeeded: cell)
+        switch Tag(rawValue: cell >> 48) {
+        case nil: return .number(Double(bitPattern: cell))
+        case .missing: return .missing
+        case .bool: return .bool(payload != 0)
+        case .date: return .date(Day(ordinal: Int32(bitPattern: payload)))
+        case .symbol: return .symbol(Int32(bitPattern: payload))
+        case .row: return .row(Int32(bitPattern: payload))
+        case .text: return .text(texts[Int(payload)])
+        }
+    }
+}
