@@ -10,12 +10,13 @@ enum Finalization {
         if aggregate.distinct {
             // Conditions and groups of distinct values depend on the value alone, so they are
             // worked out here, once per value, after every row has been seen.
-            rows = acc.keys.count
+            let keys = values(of: aggregate, acc, evaluator: evaluator)
+            rows = keys.count
             hits = 0
             let condition = aggregate.condition.map(evaluator.condition)
             let group = aggregate.group.map(evaluator.function)
             var tallies = GroupTallies()
-            acc.keys.forEach { key in
+            keys.forEach { key in
                 let hit = condition?(noRow, key) ?? false
                 if hit { hits += 1 }
                 if let group { tallies.add(group(noRow, key), hit: hit) }
@@ -23,6 +24,17 @@ enum Finalization {
             groups = tallies
         }
         return (rows, hits, groups)
+    }
+
+    /// The distinct values of a `distinct` aggregate: its feed's, less those that fail the
+    /// aggregate's own conditions on the value.
+    static func values(of aggregate: Aggregate, _ acc: Accumulator, evaluator: RowEvaluator) -> DistinctValues {
+        guard let keyFilter = aggregate.keyFilter.map(evaluator.condition) else { return acc.keys }
+        var kept = DistinctValues()
+        acc.keys.forEach { key in
+            if keyFilter(noRow, key) { kept.insert(key) }
+        }
+        return kept
     }
 
     static func value(

@@ -100,7 +100,11 @@ struct ProjectEvaluator {
         var breakdowns: [[BreakdownGroup]?] = []
         for (q, quarter) in quarters.enumerated() {
             let evaluator = RowEvaluator(tables: tables, project: project.row, quarter: quarter)
-            evaluator.sets = { id in accumulators[plan.aggregates[id].feed]?[q].keys ?? DistinctValues() }
+            // Unowned: the evaluator holds this closure, and lives as long as it is called.
+            evaluator.sets = { [unowned evaluator] id in
+                let aggregate = plan.aggregates[id]
+                return Finalization.values(of: aggregate, accumulators[aggregate.feed]?[q] ?? Accumulator(), evaluator: evaluator)
+            }
             // Each aggregate stands at one place in the compiled indicators, so it is finalised
             // when the indicator reaches it, once; the breakdowns' tallies are never made numbers.
             let indicatorEvaluator = IndicatorEvaluator(

@@ -44,7 +44,9 @@ extension Compiler {
         if [.sum, .mean, .min, .max].contains(function) && projection == nil {
             throw ExpressionError(position: source.position, message: "\(function.rawValue) needs a column: \(function.rawValue)(column from \(source.table) ...)")
         }
-        let filter = try source.filter.map { f throws(ExpressionError) in try condition(f, in: rowScope) }
+        var filter = try source.filter.map { f throws(ExpressionError) in try condition(f, in: rowScope) }
+        var keyFilter: Expr?
+        if source.distinct && keyColumn >= 0 { (filter, keyFilter) = KeyConditions.split(filter, keyColumn: keyColumn) }
         let valueScope: Scope = source.distinct ? .key(table: table, column: keyColumn) : rowScope
         var group: Expr?
         if let g = source.group {
@@ -58,7 +60,8 @@ extension Compiler {
 
         var aggregate = Aggregate(
             function: function, table: table, distinct: source.distinct, projection: projection, filter: filter,
-            group: group, condition: nil, reference: [:], minimumGroupSize: 0, text: source.text, tableName: source.table)
+            group: group, condition: nil, keyFilter: keyFilter, reference: [:], minimumGroupSize: 0, text: source.text,
+            tableName: source.table)
         let extra = Array(arguments.dropFirst())
         func expression(_ i: Int, _ what: String) throws(ExpressionError) -> Syntax {
             guard i < extra.count, case let .expression(syntax) = extra[i] else {

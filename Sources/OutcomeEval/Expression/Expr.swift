@@ -123,6 +123,9 @@ struct Aggregate: Sendable {
     var group: Expr?
     /// Per row, or per distinct value when `distinct`: the condition of `share` and `min_max_ratio`.
     var condition: Expr?
+    /// `distinct`: the filter's conditions on the value alone, asked per value after the scan
+    /// (see `KeyConditions`).
+    var keyFilter: Expr?
     /// `dissimilarity`: each group's share of the reference distribution.
     var reference: [Value: Double]
     /// `min_max_ratio`: groups smaller than this are left out.
