@@ -19,9 +19,11 @@ struct FeedDispatch {
         let members: [Int]
     }
 
-    init(_ feeds: ContiguousArray<CompiledFeed>) {
-        unwindowed = feeds.indices.filter { feeds[$0].windowColumn < 0 }
-        let windowed = Dictionary(grouping: feeds.indices.filter { feeds[$0].windowColumn >= 0 }, by: { feeds[$0].windowColumn })
+    /// Dispatches to the feeds that keep their own accumulator (`owners[k] == k`, see `FeedSharing`).
+    init(_ feeds: ContiguousArray<CompiledFeed>, owners: [Int]) {
+        let own = feeds.indices.filter { owners[$0] == $0 }
+        unwindowed = own.filter { feeds[$0].windowColumn < 0 }
+        let windowed = Dictionary(grouping: own.filter { feeds[$0].windowColumn >= 0 }, by: { feeds[$0].windowColumn })
         columns = windowed.keys.sorted().map { column in
             let indices = windowed[column]!
             // An interval starts at every window's first day and the day after every last day.

@@ -210,20 +210,9 @@ final class CompiledFeed {
 
     init(_ feed: Feed, _ evaluator: RowEvaluator) {
         distinct = feed.distinct
-        var rest = feed.filter
-        var column = -1
-        var days = Int32.min...Int32.max
-        switch feed.filter {
-        case let .inWindow(.column(c), window)?:
-            (column, days, rest) = (c, evaluator.windows[window.index], nil)
-        case let .and(.inWindow(.column(c), window), remainder)?:
-            (column, days, rest) = (c, evaluator.windows[window.index], remainder)
-        default:
-            break
-        }
-        windowColumn = column
-        windowDays = days
-        filter = rest.map(evaluator.condition)
+        windowColumn = feed.window?.column ?? -1
+        windowDays = feed.window.map { evaluator.windows[$0.window.index] } ?? Int32.min...Int32.max
+        filter = feed.rest.map(evaluator.condition)
         projection = feed.projection.map(evaluator.function)
         condition = feed.condition.map(evaluator.condition)
         group = feed.group.map(evaluator.function)

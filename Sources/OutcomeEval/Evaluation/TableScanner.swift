@@ -102,7 +102,8 @@ struct TableScanner {
         let quarterCount = evaluators.count
         let compiled = ContiguousArray(feeds.flatMap { entry in evaluators.map { CompiledFeed(entry.feed, $0) } })
         var accumulators = ContiguousArray(repeating: Accumulator(), count: compiled.count)
-        let dispatch = FeedDispatch(compiled)
+        let owners = FeedSharing.owners(of: compiled, feeds: feeds.map(\.feed), quarterCount: quarterCount)
+        let dispatch = FeedDispatch(compiled, owners: owners)
         let columnCount = table.columns.count
         let parser = self.parser
         // The line each key was first seen on, for duplicate messages.
@@ -171,7 +172,7 @@ struct TableScanner {
         }
         out.quality.blankLines = reader.blankLines
         out.quality.sha256 = reader.digest
-        out.accumulators = feeds.indices.map { f in Array(accumulators[(f * quarterCount)..<((f + 1) * quarterCount)]) }
+        out.accumulators = feeds.indices.map { f in (0..<quarterCount).map { q in accumulators[owners[f * quarterCount + q]] } }
         return out
     }
 

@@ -89,6 +89,20 @@ final class Feed: Sendable {
     /// For feeds that are not distinct: the group and condition tallied per row.
     let group: Expr?
     let condition: Expr?
+    /// The filter's leading `column in window`, which `FeedDispatch` checks for all feeds at
+    /// once, and the rest of the filter.
+    let window: (column: Int, window: Window)?
+    let rest: Expr?
+    /// What the feed does with a row besides its window, when that does not depend on the
+    /// quarter evaluated; `nil` when it does (other windows, `quarters_in`, set membership).
+    /// Feeds compiled for two quarters with equal keys and equal window days keep the same
+    /// things (this quarter's `previous` is the quarter before's `quarter`).
+    let quarterFreeKey: String?
+    /// The same for the rows alone: feeds that are not distinct and have equal keys here
+    /// count the same rows.
+    let quarterFreeRowsKey: String?
+    /// Whether the feed only counts rows (no projection, group or condition).
+    var countsRowsOnly: Bool { !distinct && projection == nil && group == nil && condition == nil }
 
     init(of aggregate: Aggregate) {
         table = aggregate.table
@@ -98,6 +112,32 @@ final class Feed: Sendable {
         // Distinct values are grouped and tested after the scan, per value, by the aggregate.
         group = aggregate.distinct ? nil : aggregate.group
         condition = aggregate.distinct ? nil : aggregate.condition
+        switch aggregate.filter {
+        case let .inWindow(.column(c), w)?: (window, rest) = ((c, w), nil)
+        case let .and(.inWindow(.column(c), w), remainder)?: (window, rest) = ((c, w), remainder)
+        default: (window, rest) = (nil, aggregate.filter)
+        }
+        let column = window.map { String($0.column) } ?? "-"
+        let rowsKey = [distinct, column, rest].map { String(describing: $0) }.joined(separator: "|")
+        quarterFreeRowsKey = rest.map(Feed.isQuarterFree) ?? true ? rowsKey : nil
+        quarterFreeKey = [rest, projection, group, condition].allSatisfy { $0.map(Feed.isQuarterFree) ?? true }
+            ? ([rowsKey] + [projection, group, condition].map { String(describing: $0) }).joined(separator: "|")
+            : nil
+    }
+
+    private static func isQuarterFree(_ e: Expr) -> Bool {
+        switch e {
+        case .inWindow, .inSet, .aggregate, .call(.quartersIn, _):
+            return false
+        case .constant, .column, .lookup, .projectField, .key, .keyLookup:
+            return true
+        case let .negate(x), let .not(x), let .isMissing(x, _), let .inList(x, _, _):
+            return isQuarterFree(x)
+        case let .arithmetic(_, l, r, _), let .compare(_, l, r), let .and(l, r), let .or(l, r):
+            return isQuarterFree(l) && isQuarterFree(r)
+        case let .call(_, arguments):
+            return arguments.allSatisfy(isQuarterFree)
+        }
     }
 
     /// Aggregates with equal keys can share a feed.
