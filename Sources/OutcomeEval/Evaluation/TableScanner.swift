@@ -15,6 +15,8 @@ struct TableScanner {
         var quality: FileQuality
         var rejects: [Reject] = []
         var rows: KeptRows
+        /// The table's keys (if it has a key column), each mapped to its row's number among
+        /// the accepted rows: the kept row, for tables whose rows are kept.
         var keys = KeyIndex()
         /// By feed position in `feeds`, then by quarter.
         var accumulators: [[Accumulator]]
@@ -106,8 +108,10 @@ struct TableScanner {
         let dispatch = FeedDispatch(compiled, owners: owners)
         let columnCount = table.columns.count
         let parser = self.parser
-        // The line each key was first seen on, for duplicate messages.
-        let keyLines = KeyIndex()
+        // Each key numbered in the order first seen, which is the kept row's number, and the
+        // line it was seen on, for duplicate messages.
+        let keys = out.keys
+        var keyLines: [Int32] = []
         // One row's values, reused for every record and lent to the compiled feeds.
         let row = UnsafeMutableBufferPointer<Value>.allocate(capacity: table.columns.count)
         _ = row.initialize(from: repeatElement(Value.missing, count: table.columns.count))
@@ -155,13 +159,12 @@ struct TableScanner {
                 }
             }
             if let keyColumn, let position = positions[keyColumn] {
-                let first = keyLines.insertOrFind(FieldParser.trim(reader.field(position)), row: Int32(reader.line))
-                if let first {
+                if let first = keys.insertOrFind(FieldParser.trim(reader.field(position)), row: Int32(keyLines.count)) {
                     let key = reader.string(position).trimmingSpaces
-                    reject(.duplicateKey(column: table.columns[keyColumn].name, value: key, firstLine: Int(first)))
+                    reject(.duplicateKey(column: table.columns[keyColumn].name, value: key, firstLine: Int(keyLines[Int(first)])))
                     continue
                 }
-                if keepsRows { _ = out.keys.insert(reader.string(position).trimmingSpaces, row: Int32(out.rows.count)) }
+                keyLines.append(Int32(reader.line))
             }
             out.quality.accepted += 1
             let borrowed = Row(row)
