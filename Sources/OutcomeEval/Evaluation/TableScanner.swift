@@ -107,7 +107,7 @@ struct TableScanner {
         let owners = FeedSharing.owners(of: compiled, feeds: feeds.map(\.feed), quarterCount: quarterCount)
         let dispatch = FeedDispatch(compiled, owners: owners)
         let columnCount = table.columns.count
-        let parser = self.parser
+        var parser = self.parser
         // Each key numbered in the order first seen, which is the kept row's number, and the
         // line it was seen on, for duplicate messages.
         let keys = out.keys

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Turns the bytes of one CSV field into a `Value` of its column's type, or says why not.
 ///
 /// What each column needs is worked out once, so that parsing a field copies no schema.
@@ -21,6 +15,12 @@ struct FieldParser {
     private var keeps: [Bool]
     /// Keys of the referenced tables, for reference columns.
     private var references: [KeyIndex?]
+    /// Each date column's last field (its ten bytes as two words) and day. Dates repeat from
+    /// row to row (attendance comes activity by activity), and comparing two words is cheaper
+    /// than the calendar arithmetic. All ones at first, which no UTF-8 text is.
+    private var lastDateHead: [UInt64]
+    private var lastDateTail: [UInt16]
+    private var lastDay: [Day]
 
     init(columns: [ColumnSchema]) {
         kinds = columns.map { column in
@@ -38,6 +38,9 @@ struct FieldParser {
         optional = columns.map(\.optional)
         keeps = columns.map { _ in false }
         references = columns.map { _ in nil }
+        lastDateHead = columns.map { _ in UInt64.max }
+        lastDateTail = columns.map { _ in UInt16.max }
+        lastDay = columns.map { _ in Day(ordinal: 0) }
     }
 
     mutating func keepText(_ column: Int) { keeps[column] = true }
@@ -54,7 +57,7 @@ struct FieldParser {
         case danglingReference
     }
 
-    func parse(_ bytes: UnsafeRawBufferPointer, column index: Int) -> Result<Value, Failure> {
+    mutating func parse(_ bytes: UnsafeRawBufferPointer, column index: Int) -> Result<Value, Failure> {
         let trimmed = FieldParser.trim(bytes)
         if trimmed.isEmpty {
             return optional[index] ? .success(.missing) : .failure(.empty)
@@ -76,7 +79,12 @@ struct FieldParser {
             }
             return .success(.number(d))
         case .date:
+            guard trimmed.count == 10 else { return .failure(.invalid(expected: .date)) }
+            let head = trimmed.loadUnaligned(as: UInt64.self)
+            let tail = trimmed.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+            if head == lastDateHead[index] && tail == lastDateTail[index] { return .success(.date(lastDay[index])) }
             guard let day = Day(iso: trimmed) else { return .failure(.invalid(expected: .date)) }
+            (lastDateHead[index], lastDateTail[index], lastDay[index]) = (head, tail, day)
             return .success(.date(day))
         case .boolean:
             guard let b = parseBoolean(trimmed) else { return .failure(.invalid(expected: .boolean)) }
@@ -117,13 +125,24 @@ struct FieldParser {
         return negative ? -value : value
     }
 
+    /// Y/N, 1/0 or true/false, in either case.
     private func parseBoolean(_ bytes: UnsafeRawBufferPointer) -> Bool? {
-        guard bytes.count <= 5 else { return nil }
-        switch String(decoding: bytes, as: UTF8.self).lowercased() {
-        case "y", "1", "true": return true
-        case "n", "0", "false": return false
-        default: return nil
+        // ASCII letters lowercased by one bit; other bytes changed this way match no spelling.
+        func matches(_ word: StaticString) -> Bool {
+            guard bytes.count == word.utf8CodeUnitCount else { return false }
+            for i in 0..<bytes.count where bytes[i] | 0x20 != word.utf8Start[i] { return false }
+            return true
         }
+        if bytes.count == 1 {
+            switch bytes[0] {
+            case UInt8(ascii: "Y"), UInt8(ascii: "y"), UInt8(ascii: "1"): return true
+            case UInt8(ascii: "N"), UInt8(ascii: "n"), UInt8(ascii: "0"): return false
+            default: return nil
+            }
+        }
+        if matches("true") { return true }
+        if matches("false") { return false }
+        return nil
     }
 
     private func isSlug(_ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -136,20 +155,16 @@ struct FieldParser {
     }
 }
 
-/// An enum column's values as bytes, matched without making a `String`.
+/// An enum column's values, matched by the field's bytes without making a `String`: a key
+/// index rather than a search, as a district is one of 26 names of equal length.
 final class EnumValues: Sendable {
     let values: [String]
-    private let bytes: [[UInt8]]
+    private let positions = KeyIndex()
 
     init(_ values: [String]) {
         self.values = values
-        bytes = values.map { Array($0.utf8) }
+        for (i, value) in values.enumerated() { _ = positions.insert(value, row: Int32(i)) }
     }
 
-    func index(of field: UnsafeRawBufferPointer) -> Int32? {
-        for (i, value) in bytes.enumerated() where value.count == field.count {
-            if value.withUnsafeBytes({ memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 }) { return Int32(i) }
-        }
-        return nil
-    }
+    func index(of field: UnsafeRawBufferPointer) -> Int32? { positions.row(for: field) }
 }
