@@ -227,8 +227,21 @@ final class CSVReader {
                     endField(i)
                     guard let next = terminatorEnd(at: i, limit: limit) else { return nil }
                     return Scanned(contentEnd: i - base, next: next, newlines: newlines + 1)
-                } else if byte == quote && problem == nil {
-                    problem = .quoteInUnquotedField(field: fieldCount)
+                } else if byte == quote {
+                    if problem == nil { problem = .quoteInUnquotedField(field: fieldCount) }
+                } else {
+                    // An ordinary byte: pass over the ones after it eight at a time, up to the
+                    // next comma, quote or line break (or the last few bytes read).
+                    i += 1
+                    while i + 8 <= limit {
+                        let special = CSVReader.specialBytes(buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                        if special != 0 {
+                            i += special.trailingZeroBitCount >> 3
+                            break
+                        }
+                        i += 8
+                    }
+                    continue
                 }
             case .quoted:
                 if byte == quote {
@@ -265,6 +278,18 @@ final class CSVReader {
         }
         if i == base && fieldCount == 1 { return Scanned(contentEnd: 0, next: i, newlines: 0) }
         return Scanned(contentEnd: i - base, next: i, newlines: 0)
+    }
+
+    /// A mask whose lowest set bit is the high bit of the first byte (in memory order) of the
+    /// word that is a comma, quote, CR or LF; 0 when there is none. Each comparison is the
+    /// usual "has a zero byte" test, whose lowest flag is always exact (a borrow only runs
+    /// upwards from a true zero byte), so the lowest flag of their union is too.
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
+        let v = UInt64(littleEndian: word)
+        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 }
+        return zeroBytes(v ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroBytes(v ^ 0x2222_2222_2222_2222)
+            | zeroBytes(v ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(v ^ 0x0D0D_0D0D_0D0D_0D0D)
     }
 
     /// Where the line break at `i` ends (CRLF, LF or a lone CR); `nil` if a CR is the last byte read.

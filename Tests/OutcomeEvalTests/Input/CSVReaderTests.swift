@@ -35,6 +35,37 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(r.lines, [1, 2, 4])
     }
 
+    /// Unquoted fields are passed over eight bytes at a time: a comma, quote or line break at
+    /// every offset of the word, after fields of every length around the word size, and
+    /// Hangul (whose UTF-8 bytes are all above 0x80) are found where a byte-by-byte scan finds them.
+    func testSeparatorsAtEveryOffsetOfAWord() throws {
+        for length in 1...19 {
+            for stem in ["x", "가"] {
+                let field = String(repeating: stem, count: length)
+                let text = "\(field),\(field)\n\(field)\r\n\(field)q\"\(field),\(field)\r\(field)"
+                let r = try records(Array(text.utf8), limits: CSVLimits(maxFieldBytes: 1 << 20, maxRecordBytes: 1 << 16))
+                XCTAssertEqual(r.rows, [[field, field], [field], ["\(field)q\"\(field)", field], [field]], "\(length) \(stem)")
+                XCTAssertEqual(r.problems, [nil, nil, .quoteInUnquotedField(field: 0), nil], "\(length) \(stem)")
+            }
+        }
+    }
+
+    func testSpecialBytesFindsTheFirstSeparatorOfAWord() {
+        for special in [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D] {
+            for position in 0..<8 {
+                // Ordinary bytes around it, among them the neighbours of each special byte and 0x80+.
+                var bytes: [UInt8] = [0x2B, 0x2D, 0x21, 0x23, 0x0B, 0x0C, 0xEA, 0x01]
+                bytes[position] = special
+                // A second special byte later in the word must not hide the first.
+                if position < 7 { bytes[7] = UInt8(ascii: ",") }
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                XCTAssertEqual(CSVReader.specialBytes(word).trailingZeroBitCount >> 3, position, "\(special) at \(position)")
+            }
+        }
+        let ordinary = [UInt8]("abc가-+!".utf8).prefix(8)
+        XCTAssertEqual(CSVReader.specialBytes(Array(ordinary).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }), 0)
+    }
+
     func testCRLFAndLFAndNoFinalLineBreak() throws {
         XCTAssertEqual(try records("a,b\r\n1,2\r\n3,4").rows, [["a", "b"], ["1", "2"], ["3", "4"]])
         XCTAssertEqual(try records("a,b\n1,2\n3,4\n").rows, [["a", "b"], ["1", "2"], ["3", "4"]])
