@@ -158,7 +158,7 @@ struct ProjectEvaluator {
     /// tables with a key are read in one piece: their rows and keys are built in file order.
     private func chunkPlan(_ path: String, table: TableSchema, kept: Bool) throws -> ChunkPlan? {
         guard !kept, table.key == nil,
-            let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size >= splitBytes
+            FileSystem.size(of: path) >= splitBytes
         else { return nil }
         return try ChunkPlan.make(path: path, chunkBytes: chunkBytes, limits: plan.settings.limits)
     }

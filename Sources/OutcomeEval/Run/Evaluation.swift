@@ -95,7 +95,11 @@ public enum Evaluation {
             plan: plan, quarters: quarters, splitBytes: configuration.splitBytes, chunkBytes: configuration.chunkBytes,
             serial: configuration.serial)
         let counter = ProgressCounter(total: projects.count, report: progress)
-        let outcomes = parallelMap(projects, serial: configuration.serial) { project in
+        // Largest first, so that no large project is left running alone at the end.
+        let sizes = projects.map { project in
+            plan.schema.tables.reduce(0) { $0 + FileSystem.size(of: data + "/" + project.id + "/" + $1.file) }
+        }
+        let outcomes = parallelMap(projects, serial: configuration.serial, largestFirst: sizes) { project in
             defer { counter.step() }
             return evaluator.evaluate(project, folder: data + "/" + project.id, displayFolder: project.id)
         }
@@ -162,11 +166,15 @@ public enum Evaluation {
     }
 
     /// Maps on all cores; results keep the order of `items`, so output does not depend on timing.
-    static func parallelMap<T, R>(_ items: [T], serial: Bool, _ transform: (T) -> R) -> [R] {
+    /// `transform` of each item, in the items' order; the items are started in the order of
+    /// `largestFirst` (descending) when given.
+    static func parallelMap<T, R>(_ items: [T], serial: Bool, largestFirst sizes: [Int]? = nil, _ transform: (T) -> R) -> [R] {
         if serial || items.count < 2 { return items.map(transform) }
         var results = [R?](repeating: nil, count: items.count)
         let lock = NSLock()
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        let order = sizes.map { sizes in items.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 } }
+        DispatchQueue.concurrentPerform(iterations: items.count) { position in
+            let index = order?[position] ?? position
             let result = transform(items[index])
             lock.lock()
             results[index] = result
