@@ -42,16 +42,15 @@ struct Accumulator {
     /// Takes one row that passed the feed's filter.
     mutating func add(_ row: Row, _ feed: CompiledFeed) {
         if feed.distinct {
-            keys.insert(feed.projection!(row, .missing))
+            keys.insert(feed.projected(row)!)
             return
         }
         rows += 1
         var projected: Double?
-        if let projection = feed.projection {
-            let v = projection(row, .missing)
+        if let v = feed.projected(row) {
             if !v.isMissing {
                 count += 1
-                if let n = feed.number(v) {
+                if let n = v.numeric {
                     projected = n
                     sum += n
                     minimum = Swift.min(minimum, n)
@@ -61,8 +60,8 @@ struct Accumulator {
         }
         let hit = feed.condition?(row, .missing) ?? false
         if hit { hits += 1 }
-        if let group = feed.group {
-            tallies.add(group(row, .missing), hit: hit, projected: projected)
+        if let group = feed.grouped(row) {
+            tallies.add(group, hit: hit, projected: projected)
         }
     }
 }

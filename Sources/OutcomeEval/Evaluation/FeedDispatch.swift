@@ -4,27 +4,35 @@
 ///
 /// The bounds of the windows over one date column cut the days into intervals; each interval
 /// lists the feeds whose window covers it all. A row's date picks its interval by a binary
-/// search over a dozen bounds.
+/// search over a dozen bounds. Everything is in flat arrays read by index, so that the row
+/// loop copies no struct of arrays (each copy would retain and release them).
 struct FeedDispatch {
     /// Feeds without a leading window: every row goes to them.
     private let unwindowed: [Int]
-    private let columns: [DateColumn]
-
-    private struct DateColumn {
-        let column: Int
-        /// Each interval's first day, ascending; the interval before the first holds no feed.
-        let starts: [Int32]
-        /// The feeds of interval i are `members[offsets[i]..<offsets[i + 1]]`.
-        let offsets: [Int]
-        let members: [Int]
-    }
+    /// The date columns that windows are on.
+    private let dateColumns: [Int]
+    /// Date column d's interval starts are `starts[startRanges[d]]`, ascending; the interval
+    /// before the first holds no feed.
+    private let starts: [Int32]
+    private let startRanges: [Range<Int>]
+    /// Interval i (numbered across all date columns) has the feeds `members[offsets[i]..<offsets[i + 1]]`.
+    private let offsets: [Int]
+    private let members: [Int]
+    /// Where date column d's intervals begin in `offsets`.
+    private let firstInterval: [Int]
 
     /// Dispatches to the feeds that keep their own accumulator (`owners[k] == k`, see `FeedSharing`).
     init(_ feeds: ContiguousArray<CompiledFeed>, owners: [Int]) {
         let own = feeds.indices.filter { owners[$0] == $0 }
         unwindowed = own.filter { feeds[$0].windowColumn < 0 }
         let windowed = Dictionary(grouping: own.filter { feeds[$0].windowColumn >= 0 }, by: { feeds[$0].windowColumn })
-        columns = windowed.keys.sorted().map { column in
+        dateColumns = windowed.keys.sorted()
+        var starts: [Int32] = []
+        var startRanges: [Range<Int>] = []
+        var offsets = [0]
+        var members: [Int] = []
+        var firstInterval: [Int] = []
+        for column in dateColumns {
             let indices = windowed[column]!
             // An interval starts at every window's first day and the day after every last day.
             var bounds = Set<Int32>()
@@ -32,32 +40,34 @@ struct FeedDispatch {
                 bounds.insert(feeds[k].windowDays.lowerBound)
                 if feeds[k].windowDays.upperBound < Int32.max { bounds.insert(feeds[k].windowDays.upperBound + 1) }
             }
-            let starts = bounds.sorted()
-            var offsets = [0]
-            var members: [Int] = []
-            for start in starts {
+            firstInterval.append(offsets.count - 1)
+            startRanges.append(starts.count..<(starts.count + bounds.count))
+            for start in bounds.sorted() {
+                starts.append(start)
                 members += indices.filter { feeds[$0].windowDays.contains(start) }
                 offsets.append(members.count)
             }
-            return DateColumn(column: column, starts: starts, offsets: offsets, members: members)
         }
+        (self.starts, self.startRanges, self.offsets, self.members, self.firstInterval) = (starts, startRanges, offsets, members, firstInterval)
     }
 
     /// Calls `body` with every feed whose window (if it has one) holds the row's date.
     @inline(__always)
     func forEachCandidate(_ row: Row, _ body: (Int) -> Void) {
-        for k in unwindowed { body(k) }
-        for date in columns {
-            guard case let .date(day) = row[date.column] else { continue }
+        for i in unwindowed.indices { body(unwindowed[i]) }
+        for d in dateColumns.indices {
+            guard case let .date(day) = row[dateColumns[d]] else { continue }
             // The last interval starting on or before the day.
-            var low = 0
-            var high = date.starts.count
+            let range = startRanges[d]
+            var low = range.lowerBound
+            var high = range.upperBound
             while low < high {
                 let middle = (low + high) / 2
-                if date.starts[middle] <= day.ordinal { low = middle + 1 } else { high = middle }
+                if starts[middle] <= day.ordinal { low = middle + 1 } else { high = middle }
             }
-            guard low > 0 else { continue }
-            for m in date.offsets[low - 1]..<date.offsets[low] { body(date.members[m]) }
+            guard low > range.lowerBound else { continue }
+            let interval = firstInterval[d] + (low - 1 - range.lowerBound)
+            for m in offsets[interval]..<offsets[interval + 1] { body(members[m]) }
         }
     }
 }

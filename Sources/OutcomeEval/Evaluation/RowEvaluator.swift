@@ -157,14 +157,7 @@ final class RowEvaluator {
         }
     }
 
-    /// A value as a number: numbers, and ordered enum values by rank (first = 1).
-    func number(_ value: Value) -> Double? {
-        switch value {
-        case let .number(n): return n
-        case let .symbol(i): return Double(i + 1)
-        default: return nil
-        }
-    }
+    func number(_ value: Value) -> Double? { value.numeric }
 
     static func compare(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Bool {
         let order: Int
@@ -206,7 +199,10 @@ final class CompiledFeed {
     let projection: RowFunction?
     let condition: RowTest?
     let group: RowFunction?
-    let number: (Value) -> Double?
+    /// The projection and the group when they are a column of the row (distinct
+    /// participant_id; by participant_id), read without calling a closure; -1 otherwise.
+    let projectionColumn: Int
+    let groupColumn: Int
 
     init(_ feed: Feed, _ evaluator: RowEvaluator) {
         distinct = feed.distinct
@@ -216,7 +212,20 @@ final class CompiledFeed {
         projection = feed.projection.map(evaluator.function)
         condition = feed.condition.map(evaluator.condition)
         group = feed.group.map(evaluator.function)
-        number = evaluator.number
+        if case let .column(c)? = feed.projection { projectionColumn = c } else { projectionColumn = -1 }
+        if case let .column(c)? = feed.group { groupColumn = c } else { groupColumn = -1 }
+    }
+
+    /// The row's projected value; `nil` for a feed without a projection.
+    @inline(__always)
+    func projected(_ row: Row) -> Value? {
+        projectionColumn >= 0 ? row[projectionColumn] : projection?(row, .missing)
+    }
+
+    /// The row's group; `nil` for a feed without a group.
+    @inline(__always)
+    func grouped(_ row: Row) -> Value? {
+        groupColumn >= 0 ? row[groupColumn] : group?(row, .missing)
     }
 
     /// Whether a row within the feed's window (see `FeedDispatch`) passes the rest of the filter.

@@ -15,4 +15,13 @@ public enum Value: Hashable, Sendable {
         if case .missing = self { return true }
         return false
     }
+
+    /// The value as a number: numbers, and ordered enum values by rank (first = 1).
+    var numeric: Double? {
+        switch self {
+        case let .number(n): return n
+        case let .symbol(i): return Double(i + 1)
+        default: return nil
+        }
+    }
 }
