@@ -22,7 +22,7 @@ final class KeyIndexTests: XCTestCase {
     func testKeysOnBothSidesOfTheInlineLimit() {
         let index = KeyIndex()
         var keys: [String] = []
-        for length in [1, 7, 8, 9, 15, 16, 17, 24, 40] {
+        for length in [1, 3, 4, 5, 7, 8, 9, 12, 13, 15, 16, 17, 24, 40] {
             let stem = String(repeating: "x", count: length - 1)
             keys += ["\(stem)a", "\(stem)b", "a\(stem)"]
         }
