@@ -163,14 +163,25 @@ struct ProjectEvaluator {
         return try ChunkPlan.make(path: path, chunkBytes: chunkBytes, limits: plan.settings.limits)
     }
 
-    /// Text columns to keep as strings: all of a kept table's, else those the plan reads.
+    /// Text columns to keep as strings: those the plan reads, in this table's rows and, for a
+    /// kept table, through references to it. Others are checked but never made into strings
+    /// (a participant's id is looked up by its bytes and then not needed).
     private func textColumns(table: Int, kept: Bool) -> Set<Int> {
-        let columns = plan.schema.tables[table].columns
-        if kept { return Set(columns.indices) }
         var used = Set<Int>()
         for (_, feed) in plan.feeds(over: table) {
             for expr in [feed.projection, feed.filter, feed.group, feed.condition].compactMap({ $0 }) {
                 expr.collectColumns(into: &used)
+            }
+        }
+        guard kept else { return used }
+        for aggregate in plan.aggregates {
+            for expr in [aggregate.projection, aggregate.filter, aggregate.group, aggregate.condition, aggregate.keyFilter] {
+                expr?.visit { e in
+                    switch e {
+                    case let .lookup(_, t, field) where t == table, let .keyLookup(t, field) where t == table: used.insert(field)
+                    default: break
+                    }
+                }
             }
         }
         return used
