@@ -66,10 +66,24 @@ final class RowEvaluator {
                 return false
             }
         case let .compare(op, l, r):
+            // `participant.role = "organizer"`: the stored cell against the constant's, with
+            // no `Value` made (a comparison with a value of another kind, or missing, is false).
+            if op == .equal || op == .notEqual, case let .constant(c) = r, let stored = storedCell(l),
+                let constant = KeptRows.cell(comparing: c)
+            {
+                let equal = op == .equal
+                return { row, key in
+                    guard let cell = stored(row, key), KeptRows.sameKind(cell, constant) else { return false }
+                    return (cell == constant) == equal
+                }
+            }
             let a = function(l)
             let b = function(r)
             return { row, key in RowEvaluator.compare(op, a(row, key), b(row, key)) }
         case let .isMissing(e, negated):
+            if let stored = storedCell(e) {
+                return { row, key in (stored(row, key).map { $0 == KeptRows.missingCell } ?? true) != negated }
+            }
             let inner = function(e)
             return { row, key in inner(row, key).isMissing != negated }
         case let .inList(e, values, negated):
@@ -88,6 +102,27 @@ final class RowEvaluator {
         default:
             let inner = function(expr)
             return { row, key in inner(row, key) == .bool(true) }
+        }
+    }
+
+    /// For a column of a kept table read through a reference: the stored cell, or `nil` when
+    /// the row has no reference there.
+    private func storedCell(_ expr: Expr) -> ((Row, Value) -> UInt64?)? {
+        switch expr {
+        case let .lookup(through, table, field):
+            let rows = tables[table]
+            return { row, _ in
+                if case let .row(r) = row[through] { return rows.cell(row: Int(r), column: field) }
+                return nil
+            }
+        case let .keyLookup(table, field):
+            let rows = tables[table]
+            return { _, key in
+                if case let .row(r) = key { return rows.cell(row: Int(r), column: field) }
+                return nil
+            }
+        default:
+            return nil
         }
     }
 

@@ -24,6 +24,30 @@ struct KeptRows: Sendable {
         decode(cells[row * width + column])
     }
 
+    /// A stored value as its cell, for comparing without making a `Value`.
+    @inline(__always)
+    func cell(row: Int, column: Int) -> UInt64 { cells[row * width + column] }
+
+    /// The cell of a missing value.
+    static let missingCell = Tag.missing.rawValue << 48
+
+    /// The cell a value is stored as, when equal values have equal cells and no other value
+    /// has the same cell: not for numbers (0 and -0 are equal) or text (stored by position).
+    static func cell(comparing value: Value) -> UInt64? {
+        switch value {
+        case let .bool(b): return cell(.bool, b ? 1 : 0)
+        case let .date(day): return cell(.date, UInt32(bitPattern: day.ordinal))
+        case let .symbol(s): return cell(.symbol, UInt32(bitPattern: s))
+        case let .row(r): return cell(.row, UInt32(bitPattern: r))
+        case .missing, .number, .text: return nil
+        }
+    }
+
+    /// Whether two cells hold values of the same kind (a finite number's top sixteen bits are
+    /// never a tag's).
+    @inline(__always)
+    static func sameKind(_ a: UInt64, _ b: UInt64) -> Bool { a >> 48 == b >> 48 }
+
     /// All values of one row.
     func values(row: Int) -> [Value] {
         (0..<width).map { value(row: row, column: $0) }

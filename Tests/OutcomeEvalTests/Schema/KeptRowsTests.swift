@@ -24,3 +24,39 @@ final class KeptRowsTests: XCTestCase {
         XCTAssertEqual(negativeZero.sign, .minus)
     }
 }
+
+/// Comparisons of a kept table's column with a constant read the stored cells (see
+/// `RowEvaluator.condition`); they must agree with comparing the values themselves.
+final class StoredCellComparisonTests: XCTestCase {
+    func testCellComparisonsAgreeWithValueComparisons() {
+        let stored: [Value] = [
+            .missing, .symbol(0), .symbol(1), .bool(true), .bool(false), .number(0), .number(-0.0), .number(1),
+            .date(Day(ordinal: 1)), .row(0), .text("A"),
+        ]
+        var kept = KeptRows(width: 1)
+        for value in stored { [value].withUnsafeBufferPointer { kept.append($0) } }
+        let evaluator = RowEvaluator(tables: [kept], project: [], quarter: Quarter("2026Q3")!)
+        let constants: [Value] = [.symbol(0), .symbol(1), .bool(true), .bool(false), .date(Day(ordinal: 1)), .row(0), .number(0), .text("A")]
+        for op in [BinaryOperator.equal, .notEqual] {
+            for constant in constants {
+                let byKey = evaluator.condition(.compare(op, .keyLookup(table: 0, field: 0), .constant(constant)))
+                let byRow = evaluator.condition(.compare(op, .lookup(through: 0, table: 0, field: 0), .constant(constant)))
+                for (r, value) in stored.enumerated() {
+                    let expected = RowEvaluator.compare(op, value, constant)
+                    XCTAssertEqual(byKey(noRow, .row(Int32(r))), expected, "\(value) \(op) \(constant)")
+                    let reference = [Value.row(Int32(r))]
+                    XCTAssertEqual(reference.withUnsafeBufferPointer { byRow($0, .missing) }, expected, "\(value) \(op) \(constant)")
+                }
+                // No reference at all: the looked-up value is missing, so the comparison is false.
+                XCTAssertFalse(byKey(noRow, .missing))
+            }
+        }
+        let missing = evaluator.condition(.isMissing(.keyLookup(table: 0, field: 0), negated: false))
+        let present = evaluator.condition(.isMissing(.keyLookup(table: 0, field: 0), negated: true))
+        for (r, value) in stored.enumerated() {
+            XCTAssertEqual(missing(noRow, .row(Int32(r))), value.isMissing)
+            XCTAssertEqual(present(noRow, .row(Int32(r))), !value.isMissing)
+        }
+        XCTAssertTrue(missing(noRow, .missing))
+    }
+}
