@@ -99,7 +99,12 @@ struct FieldParser {
     }
 
     /// Without leading and trailing spaces and tabs, as every field is read.
+    @inline(__always)
     static func trim(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        // Almost every field has nothing to trim.
+        guard let first = bytes.first, let last = bytes.last,
+            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        else { return bytes }
         var start = 0
         var end = bytes.count
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
