@@ -1,0 +1,39 @@
+import XCTest
+
+@testable import OutcomeEval
+
+final class GroupTalliesTests: XCTestCase {
+    /// Counts alone until a hit or a projected value comes; merging two chunks gives what one
+    /// pass over both would.
+    func testTalliesByNumberAndTheirMerge() {
+        var first = GroupTallies()
+        first.add(.row(2), hit: false)
+        first.add(.row(2), hit: false)
+        first.add(.symbol(1), hit: true)
+        var second = GroupTallies()
+        second.add(.row(0), hit: true, projected: 1.5)
+        second.add(.row(2), hit: false, projected: 2.0)
+        second.add(.row(5), hit: false)
+        second.add(.text("기타"), hit: true, projected: 3)
+
+        var whole = GroupTallies()
+        for (group, hit, projected) in [
+            (Value.row(2), false, nil), (.row(2), false, nil), (.symbol(1), true, nil), (.row(0), true, 1.5),
+            (.row(2), false, 2.0), (.row(5), false, nil), (.text("기타"), true, 3),
+        ] as [(Value, Bool, Double?)] {
+            whole.add(group, hit: hit, projected: projected)
+        }
+        first.merge(second)
+        for tallies in [first, whole] {
+            var seen: [String] = []
+            tallies.forEach { group, tally in seen.append("\(group) \(tally.rows) \(tally.hits) \(tally.sum)") }
+            XCTAssertEqual(seen, [
+                "row(0) 1 1 1.5", "row(2) 3 0 2.0", "row(5) 1 0 0.0", "symbol(1) 1 1 0.0", "text(\"기타\") 1 1 3.0",
+            ])
+            XCTAssertNil(tallies.tally(for: .row(1)))
+            XCTAssertNil(tallies.tally(for: .row(99)))
+            XCTAssertEqual(tallies.tally(for: .row(2))?.rows, 3)
+            XCTAssertEqual(tallies.count, 5)
+        }
+    }
+}
