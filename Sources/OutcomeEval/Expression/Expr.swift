@@ -118,7 +118,7 @@ final class Feed: Sendable {
         default: (window, rest) = (nil, aggregate.filter)
         }
         let column = window.map { String($0.column) } ?? "-"
-        let rowsKey = [distinct, column, rest].map { String(describing: $0) }.joined(separator: "|")
+        let rowsKey = [String(distinct), column, String(describing: rest)].joined(separator: "|")
         quarterFreeRowsKey = rest.map(Feed.isQuarterFree) ?? true ? rowsKey : nil
         quarterFreeKey = [rest, projection, group, condition].allSatisfy { $0.map(Feed.isQuarterFree) ?? true }
             ? ([rowsKey] + [projection, group, condition].map { String(describing: $0) }).joined(separator: "|")

@@ -62,11 +62,6 @@ final class KeyIndex: @unchecked Sendable {
         return slots[slot].length >= 0 ? slots[slot].row : nil
     }
 
-    func row(for key: String) -> Int32? {
-        var key = key
-        return key.withUTF8 { row(for: UnsafeRawBufferPointer($0)) }
-    }
-
     /// The slot holding the key, or the empty slot where it would go.
     private func find(_ probe: Probe, _ key: UnsafeRawBufferPointer) -> Int {
         slots.withUnsafeBufferPointer { slots in

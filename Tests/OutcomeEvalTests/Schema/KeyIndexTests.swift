@@ -51,3 +51,10 @@ final class KeyIndexTests: XCTestCase {
         XCTAssertEqual(result.allRejects.map(\.problem), [.duplicateKey(column: "activity_id", value: "A1", firstLine: 2)])
     }
 }
+
+extension KeyIndex {
+    fileprivate func row(for key: String) -> Int32? {
+        var key = key
+        return key.withUTF8 { row(for: UnsafeRawBufferPointer($0)) }
+    }
+}
