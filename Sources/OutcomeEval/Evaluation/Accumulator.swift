@@ -123,15 +123,19 @@ struct DenseTallies {
     private var sums: [Double] = []
 
     mutating func add(_ i: Int, hit: Bool, projected: Double?) {
+        add(i, rows: 1, hits: hit ? 1 : 0, sum: projected)
+    }
+
+    private mutating func add(_ i: Int, rows count: Int, hits hitCount: Int, sum: Double?) {
         if i >= rows.count { grow(to: i + 1 + rows.count / 2) }
-        rows[i] += 1
-        if hit {
+        rows[i] += count
+        if hitCount > 0 {
             if hits.isEmpty { hits = [Int](repeating: 0, count: rows.count) }
-            hits[i] += 1
+            hits[i] += hitCount
         }
-        if let projected {
+        if let sum {
             if sums.isEmpty { sums = [Double](repeating: 0, count: rows.count) }
-            sums[i] += projected
+            sums[i] += sum
         }
     }
 
@@ -151,16 +155,7 @@ struct DenseTallies {
     mutating func merge(_ next: DenseTallies) {
         for i in next.rows.indices {
             guard let tally = next[i] else { continue }
-            if i >= rows.count { grow(to: next.rows.count) }
-            rows[i] += tally.rows
-            if tally.hits > 0 {
-                if hits.isEmpty { hits = [Int](repeating: 0, count: rows.count) }
-                hits[i] += tally.hits
-            }
-            if !next.sums.isEmpty {
-                if sums.isEmpty { sums = [Double](repeating: 0, count: rows.count) }
-                sums[i] += tally.sum
-            }
+            add(i, rows: tally.rows, hits: tally.hits, sum: next.sums.isEmpty ? nil : tally.sum)
         }
     }
 

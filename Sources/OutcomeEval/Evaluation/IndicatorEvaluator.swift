@@ -26,7 +26,7 @@ struct IndicatorEvaluator {
         case let .constant(.number(n)):
             return n
         case let .projectField(i):
-            guard let n = rows.number(project[i]) else {
+            guard let n = project[i].numeric else {
                 throw .projectValueMissing(column: registry.columns[i].name)
             }
             return n
@@ -49,12 +49,12 @@ struct IndicatorEvaluator {
             }
         case .call:
             // quarters_in and other functions of project values.
-            guard let n = rows.number(rows.value(expr)) else {
+            guard let n = rows.value(expr).numeric else {
                 throw .projectValueMissing(column: "a date")
             }
             return n
         default:
-            guard let n = rows.number(rows.value(expr)) else { throw .noRows(source: "the value") }
+            guard let n = rows.value(expr).numeric else { throw .noRows(source: "the value") }
             return n
         }
     }

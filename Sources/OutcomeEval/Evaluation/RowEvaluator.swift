@@ -153,12 +153,12 @@ final class RowEvaluator {
             return { _, _ in .missing }
         case let .negate(e):
             let inner = function(e)
-            return { [unowned self] row, key in self.number(inner(row, key)).map { .number(-$0) } ?? .missing }
+            return { row, key in inner(row, key).numeric.map { .number(-$0) } ?? .missing }
         case let .arithmetic(op, l, r, _):
             let a = function(l)
             let b = function(r)
-            return { [unowned self] row, key in
-                guard let x = self.number(a(row, key)), let y = self.number(b(row, key)), let result = Arithmetic.apply(op, x, y) else {
+            return { row, key in
+                guard let x = a(row, key).numeric, let y = b(row, key).numeric, let result = Arithmetic.apply(op, x, y) else {
                     return .missing
                 }
                 return .number(result)
@@ -175,7 +175,7 @@ final class RowEvaluator {
     private func call(_ function: ScalarFunction, _ arguments: [Value]) -> Value {
         switch function {
         case .abs:
-            return number(arguments[0]).map { .number(Swift.abs($0)) } ?? .missing
+            return arguments[0].numeric.map { .number(Swift.abs($0)) } ?? .missing
         case .ifNone:
             return arguments[0].isMissing ? arguments[1] : arguments[0]
         case .quarterOf:
@@ -191,8 +191,6 @@ final class RowEvaluator {
             return .number(Double(window.quarters(for: quarter).filter { $0.lastDay >= since }.count))
         }
     }
-
-    func number(_ value: Value) -> Double? { value.numeric }
 
     static func compare(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Bool {
         let order: Int

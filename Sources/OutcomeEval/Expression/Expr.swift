@@ -125,19 +125,16 @@ final class Feed: Sendable {
             : nil
     }
 
+    /// No windows, no `quarters_in`, no set membership (sets are per quarter), no aggregates.
     private static func isQuarterFree(_ e: Expr) -> Bool {
-        switch e {
-        case .inWindow, .inSet, .aggregate, .call(.quartersIn, _):
-            return false
-        case .constant, .column, .lookup, .projectField, .key, .keyLookup:
-            return true
-        case let .negate(x), let .not(x), let .isMissing(x, _), let .inList(x, _, _):
-            return isQuarterFree(x)
-        case let .arithmetic(_, l, r, _), let .compare(_, l, r), let .and(l, r), let .or(l, r):
-            return isQuarterFree(l) && isQuarterFree(r)
-        case let .call(_, arguments):
-            return arguments.allSatisfy(isQuarterFree)
+        var free = true
+        e.visit { part in
+            switch part {
+            case .inWindow, .inSet, .aggregate, .call(.quartersIn, _): free = false
+            default: break
+            }
         }
+        return free
     }
 
     /// Aggregates with equal keys can share a feed.
