@@ -167,26 +167,31 @@ final class RowEvaluator {
             let test = condition(expr)
             return { row, key in .bool(test(row, key)) }
         case let .call(function, arguments):
-            let compiled = arguments.map { self.function($0) }
-            return { [unowned self] row, key in self.call(function, compiled.map { $0(row, key) }) }
+            // Every function takes one or two arguments (the compiler checks); passing them
+            // as two values rather than an array keeps an allocation out of every row.
+            let first = self.function(arguments[0])
+            let second = arguments.count > 1 ? self.function(arguments[1]) : nil
+            return { [unowned self] row, key in
+                self.call(function, first(row, key), second?(row, key) ?? .missing)
+            }
         }
     }
 
-    private func call(_ function: ScalarFunction, _ arguments: [Value]) -> Value {
+    private func call(_ function: ScalarFunction, _ first: Value, _ second: Value) -> Value {
         switch function {
         case .abs:
-            return arguments[0].numeric.map { .number(Swift.abs($0)) } ?? .missing
+            return first.numeric.map { .number(Swift.abs($0)) } ?? .missing
         case .ifNone:
-            return arguments[0].isMissing ? arguments[1] : arguments[0]
+            return first.isMissing ? second : first
         case .quarterOf:
-            guard case let .date(day) = arguments[0] else { return .missing }
+            guard case let .date(day) = first else { return .missing }
             return .number(Double(Quarter(containing: day).index))
         case .quarterEnd:
-            guard case let .date(day) = arguments[0] else { return .missing }
+            guard case let .date(day) = first else { return .missing }
             return .date(Quarter(containing: day).lastDay)
         case .quartersIn:
-            guard case let .text(name) = arguments[0], let window = Window(rawValue: name),
-                case let .date(since) = arguments[1]
+            guard case let .text(name) = first, let window = Window(rawValue: name),
+                case let .date(since) = second
             else { return .missing }
             return .number(Double(window.quarters(for: quarter).filter { $0.lastDay >= since }.count))
         }
