@@ -187,10 +187,61 @@ final class CSVReader {
 
     /// Splits the record at `recordStart` into fields; `nil` when it runs past the data read so far.
     private func scan() -> Scanned? {
+        let limit = validatesUTF8 ? validatedUpTo : dataEnd
+        return scanUnquoted(limit: limit) ?? scanQuoted(limit: limit)
+    }
+
+    /// The common record, with no quote in it, eight bytes at a time: each comma or line
+    /// break in a word ends a field without going through the state machine. `nil` when the
+    /// record has a quote, or its end is not at least eight bytes before `limit`; `scanQuoted`
+    /// then reads it from its start.
+    @inline(__always)
+    private func scanUnquoted(limit: Int) -> Scanned? {
+        let comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        fieldCount = 0
+        problem = nil
+        let base = recordStart
+        var fieldStart = base
+        var i = base
+        while i + 8 <= limit {
+            var special = CSVReader.specialBytes(buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            while special != 0 {
+                let at = i + special.trailingZeroBitCount >> 3
+                special &= special - 1
+                let byte = buffer[at]
+                if byte == comma {
+                    addField(start: fieldStart - base, end: at - base, escaped: false)
+                    fieldStart = at + 1
+                } else if byte == lf || byte == cr {
+                    // A lone CR as the last byte read may be the first half of a CRLF.
+                    guard at + 1 < limit else { return nil }
+                    addField(start: fieldStart - base, end: at - base, escaped: false)
+                    let next = byte == cr && buffer[at + 1] == lf ? at + 2 : at + 1
+                    return Scanned(contentEnd: at - base, next: next, newlines: 1)
+                } else if byte == UInt8(ascii: "\"") {
+                    return nil
+                }
+                // Anything else is a byte the word test flagged after a true one: pass on.
+            }
+            i += 8
+        }
+        return nil
+    }
+
+    private func addField(start: Int, end: Int, escaped: Bool) {
+        if fieldCount == fieldCapacity { growFields() }
+        fields[fieldCount] = FieldRange(start: start, end: end, escaped: escaped)
+        fieldCount += 1
+        if end - start > limits.maxFieldBytes && problem == nil {
+            problem = .fieldTooLong(field: fieldCount - 1, limit: limits.maxFieldBytes)
+        }
+    }
+
+    /// Splits the record the RFC 4180 way, byte by byte through quoted fields.
+    private func scanQuoted(limit: Int) -> Scanned? {
         let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         fieldCount = 0
         problem = nil
-        let limit = validatesUTF8 ? validatedUpTo : dataEnd
         let base = recordStart
         var i = base
         var state = State.fieldStart
@@ -198,13 +249,8 @@ final class CSVReader {
         var fieldEscaped = false
         var newlines = 0
         func endField(_ end: Int) {
-            if fieldCount == fieldCapacity { growFields() }
-            fields[fieldCount] = FieldRange(start: fieldStart - base, end: end - base, escaped: fieldEscaped)
-            fieldCount += 1
+            addField(start: fieldStart - base, end: end - base, escaped: fieldEscaped)
             fieldEscaped = false
-            if end - fieldStart > limits.maxFieldBytes && problem == nil {
-                problem = .fieldTooLong(field: fieldCount - 1, limit: limits.maxFieldBytes)
-            }
         }
         while i < limit {
             let byte = buffer[i]
@@ -283,7 +329,9 @@ final class CSVReader {
     /// A mask whose lowest set bit is the high bit of the first byte (in memory order) of the
     /// word that is a comma, quote, CR or LF; 0 when there is none. Each comparison is the
     /// usual "has a zero byte" test, whose lowest flag is always exact (a borrow only runs
-    /// upwards from a true zero byte), so the lowest flag of their union is too.
+    /// upwards from a true zero byte), so the lowest flag of their union is too. Higher flags
+    /// cover every comma, quote, CR and LF but may include a byte just above one (a borrow),
+    /// so a caller looking past the lowest checks the byte itself.
     @inline(__always)
     static func specialBytes(_ word: UInt64) -> UInt64 {
         let v = UInt64(littleEndian: word)

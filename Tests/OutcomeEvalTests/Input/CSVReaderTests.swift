@@ -50,6 +50,33 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// Several fields in one word are split from the word's mask, whose flags above the first
+    /// may mark a byte just above a separator ("-" after ",", "#" after a quote, 0x0B after LF,
+    /// 0x0E after CR): such bytes must stay in their fields. Rows built from known fields, with
+    /// both line breaks, must come back as built.
+    func testShortFieldsAndTheBytesAboveSeparatorsSplitAsBuilt() throws {
+        let pieces = ["", "-", "#", "\u{0B}", "\u{0E}", "x", "가", "-x", "12", ",-"]
+        var state: UInt64 = 7
+        func pick(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        var expected: [[String]] = []
+        var text = ""
+        for _ in 0..<400 {
+            let row = (0..<(2 + pick(6))).map { _ in pieces[pick(pieces.count - 1)] }
+            expected.append(row)
+            text += row.joined(separator: ",") + (pick(2) == 0 ? "\n" : "\r\n")
+        }
+        // A quoted field holding a comma and the byte above it, among the unquoted ones.
+        expected.append([",-", "x"])
+        text += "\"" + pieces[pieces.count - 1] + "\",x\n"
+        let r = try records(Array(text.utf8), limits: CSVLimits(maxFieldBytes: 1 << 20, maxRecordBytes: 1 << 16))
+        XCTAssertEqual(r.rows, expected)
+        XCTAssertEqual(r.problems, expected.map { _ in nil })
+        XCTAssertEqual(r.lines, Array(1...expected.count))
+    }
+
     func testSpecialBytesFindsTheFirstSeparatorOfAWord() {
         for special in [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D] {
             for position in 0..<8 {
