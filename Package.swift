@@ -23,9 +23,11 @@ let package = Package(
         .target(name: "XLSX", dependencies: ["CXLSXWriter"]),
         // OpenSSL's libcrypto (Debian's libssl-dev), for SHA-256 only.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // The compiler's prefetch builtin, which Swift has no spelling for (a header, no library).
+        .systemLibrary(name: "CPrefetch"),
         .target(
             name: "OutcomeEval",
-            dependencies: ["XLSX", "CCrypto", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["XLSX", "CCrypto", "CPrefetch", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
             // The row loop is single-threaded per project and touches no shared mutable state;
             // the runtime's exclusivity checks cost it about 6 % (perf), so release builds skip them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]

@@ -130,7 +130,19 @@ struct TableScanner {
             out.rejects.append(Reject(file: displayPath, line: reader.line, problem: problem, raw: raw))
         }
 
+        // The key indexes each row goes to (its references, and the table's own keys), by the
+        // field's position in the file: at the start of each batch of records, the slots of
+        // the whole batch are prefetched, so that their cache misses overlap.
+        var lookups: [(position: Int, keys: KeyIndex)] = []
+        for index in 0..<columnCount {
+            guard let position = positions[index] else { continue }
+            if let referenced = parser.keys(referencedBy: index) { lookups.append((position, referenced)) }
+            if index == keyColumn { lookups.append((position, keys)) }
+        }
         records: while try reader.next() {
+            if reader.startedBatch {
+                for lookup in lookups { lookup.keys.prefetch(fieldAt: lookup.position, of: reader) }
+            }
             out.quality.read += 1
             if let headerProblem {
                 reject(.header(headerProblem))

@@ -59,17 +59,40 @@ final class CSVReader {
     // The current record.
     private(set) var line = 0
     private(set) var problem: CSVProblem?
-    /// The current record's fields: start and end offsets from the record's start, and whether
-    /// the field holds doubled quotes. Owned here and reused, so splitting a record allocates nothing.
+    /// A field's start and end offsets from its record's start, and whether it holds doubled quotes.
     private struct FieldRange {
         var start: Int
         var end: Int
         var escaped: Bool
     }
-    private var fields = UnsafeMutablePointer<FieldRange>.allocate(capacity: 16)
-    private var fieldCapacity = 16
+    /// The fields of every record of the batch, one record after another. Owned here and
+    /// reused, so splitting a record allocates nothing.
+    private var fields = UnsafeMutablePointer<FieldRange>.allocate(capacity: 64)
+    private var fieldCapacity = 64
+    /// Where the current record's fields start in `fields`, and how many fields the record has.
+    private var firstField = 0
     private(set) var fieldCount = 0
     private var contentEnd = 0
+
+    /// A record split ahead of its turn.
+    private struct Record {
+        var start: Int
+        var contentEnd: Int
+        var line: Int
+        var firstField: Int
+        var fieldCount: Int
+        var problem: CSVProblem?
+    }
+    /// The records split from the data already in the buffer, up to `batchSize` at a time:
+    /// a caller can look at the fields of the coming records (to prefetch what they refer
+    /// to) before it reads them. The buffer is only refilled once the batch is used up, so
+    /// the records' offsets stay valid.
+    static let batchSize = 32
+    private var batch = UnsafeMutablePointer<Record>.allocate(capacity: CSVReader.batchSize)
+    private(set) var batchCount = 0
+    private var batchPosition = 0
+    /// Whether the last `next()` started a new batch.
+    private(set) var startedBatch = false
     /// Where a field with doubled quotes is unescaped; owned here.
     private var unescaped = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 1)
     private var truncatedRaw: [UInt8]?
@@ -99,6 +122,7 @@ final class CSVReader {
     deinit {
         buffer.deallocate()
         fields.deallocate()
+        batch.deallocate()
         unescaped.deallocate()
     }
 
@@ -110,25 +134,37 @@ final class CSVReader {
 
     /// Advances to the next record; `false` at the end of the file.
     func next() throws(CSVReadError) -> Bool {
+        if batchPosition + 1 < batchCount {
+            batchPosition += 1
+            startedBatch = false
+            select(batchPosition)
+            return true
+        }
+        batchCount = 0
+        firstField = 0
+        guard try readFirstOfBatch() else { return false }
+        splitAhead()
+        batchPosition = 0
+        startedBatch = true
+        select(0)
+        return true
+    }
+
+    /// The next record, refilling the buffer as needed, as the first of a new batch.
+    private func readFirstOfBatch() throws(CSVReadError) -> Bool {
         recordStart = nextStart
         truncatedRaw = nil
         while true {
             if recordStart >= dataEnd && atEOF { return false }
             if let scanned = scan() {
-                line = nextLine
-                nextLine += scanned.newlines
-                nextStart = scanned.next
-                contentEnd = scanned.contentEnd
-                if contentEnd == 0 && problem == nil && fieldCount == 1 {
-                    blankLines += 1
-                    recordStart = nextStart
-                    continue
-                }
-                return true
+                if accept(scanned) { return true }
+                recordStart = nextStart
+                continue
             }
             if recordStart == 0 && dataEnd == buffer.count {
                 if buffer.count >= limits.maxRecordBytes {
                     try skipOverlongRecord()
+                    addToBatch()
                     return true
                 }
                 grow()
@@ -137,12 +173,65 @@ final class CSVReader {
         }
     }
 
+    /// Splits the records after the batch's first that are wholly in the buffer already.
+    private func splitAhead() {
+        while batchCount < CSVReader.batchSize {
+            recordStart = nextStart
+            guard recordStart < dataEnd, let scanned = scan() else { return }
+            _ = accept(scanned)
+        }
+    }
+
+    /// Counts the record just split and adds it to the batch; `false` for a blank line.
+    private func accept(_ scanned: Scanned) -> Bool {
+        line = nextLine
+        nextLine += scanned.newlines
+        nextStart = scanned.next
+        contentEnd = scanned.contentEnd
+        if contentEnd == 0 && problem == nil && fieldCount == 1 {
+            blankLines += 1
+            return false
+        }
+        addToBatch()
+        return true
+    }
+
+    private func addToBatch() {
+        batch[batchCount] = Record(
+            start: recordStart, contentEnd: contentEnd, line: line, firstField: firstField, fieldCount: fieldCount,
+            problem: problem)
+        batchCount += 1
+        firstField += fieldCount
+    }
+
+    /// Makes the batch's record `k` the current one.
+    private func select(_ k: Int) {
+        let record = batch[k]
+        recordStart = record.start
+        contentEnd = record.contentEnd
+        line = record.line
+        firstField = record.firstField
+        fieldCount = record.fieldCount
+        problem = record.problem
+        if k > 0 { truncatedRaw = nil }
+    }
+
+    /// The bytes of field `index` of the batch's record `k`, for a look ahead: `nil` when the
+    /// record has no such field or the field holds doubled quotes.
+    func fieldAhead(_ index: Int, ofRecord k: Int) -> UnsafeRawBufferPointer? {
+        let record = batch[k]
+        guard index < record.fieldCount else { return nil }
+        let field = fields[record.firstField + index]
+        guard !field.escaped else { return nil }
+        return UnsafeRawBufferPointer(rebasing: buffer[(record.start + field.start)..<(record.start + field.end)])
+    }
+
     private var nextStart = 0
 
     /// The bytes of field `index` (quotes removed, `""` made `"`), valid until the next call
     /// of `field` or `next`: a view into the reader's buffer, no copy.
     func field(_ index: Int) -> UnsafeRawBufferPointer {
-        let field = fields[index]
+        let field = fields[firstField + index]
         let start = recordStart + field.start
         let end = recordStart + field.end
         if !field.escaped {
@@ -229,8 +318,8 @@ final class CSVReader {
     }
 
     private func addField(start: Int, end: Int, escaped: Bool) {
-        if fieldCount == fieldCapacity { growFields() }
-        fields[fieldCount] = FieldRange(start: start, end: end, escaped: escaped)
+        if firstField + fieldCount == fieldCapacity { growFields() }
+        fields[firstField + fieldCount] = FieldRange(start: start, end: end, escaped: escaped)
         fieldCount += 1
         if end - start > limits.maxFieldBytes && problem == nil {
             problem = .fieldTooLong(field: fieldCount - 1, limit: limits.maxFieldBytes)
@@ -353,7 +442,7 @@ final class CSVReader {
 
     private func growFields() {
         let bigger = UnsafeMutablePointer<FieldRange>.allocate(capacity: fieldCapacity * 2)
-        bigger.moveInitialize(from: fields, count: fieldCount)
+        bigger.moveInitialize(from: fields, count: firstField + fieldCount)
         fields.deallocate()
         fields = bigger
         fieldCapacity *= 2

@@ -47,6 +47,9 @@ struct FieldParser {
 
     mutating func resolveReferences(_ column: Int, with keys: KeyIndex) { references[column] = keys }
 
+    /// The key index a reference column's values are looked up in.
+    func keys(referencedBy column: Int) -> KeyIndex? { references[column] }
+
     enum Failure: Error, Equatable {
         case empty
         case invalid(expected: ExpectedForm)

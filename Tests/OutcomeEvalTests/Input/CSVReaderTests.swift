@@ -77,6 +77,38 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(r.lines, Array(1...expected.count))
     }
 
+    /// The records split ahead (whose keys the scanner prefetches) are the records `next()`
+    /// then gives, across buffer refills (a 64-byte buffer here), blank lines and quoted fields.
+    func testFieldsAheadAreTheComingRecordsFields() throws {
+        var text = ""
+        for i in 0..<300 {
+            text += i % 7 == 0 ? "\"q\"\"\(i)\",x\n" : "P\(i),A\(i % 13)\n"
+            if i % 11 == 0 { text += "\n" }
+        }
+        let folder = TemporaryFolder()
+        let path = folder.write("t.csv", text)
+        let reader = try CSVReader(path: path, encoding: .utf8, limits: CSVLimits(maxFieldBytes: 64, maxRecordBytes: 64))
+        var ahead: [String?] = []
+        var read: [String] = []
+        var batches = 0
+        while try reader.next() {
+            if reader.startedBatch {
+                XCTAssertTrue(ahead.isEmpty, "a batch starts when the last one is used up")
+                batches += 1
+                for k in 0..<reader.batchCount {
+                    ahead.append(reader.fieldAhead(0, ofRecord: k).map { String(decoding: $0, as: UTF8.self) })
+                }
+            }
+            let expected = ahead.removeFirst()
+            read.append(reader.string(0))
+            // A field with doubled quotes is not offered ahead.
+            XCTAssertEqual(expected, read.last!.hasPrefix("q") ? nil : read.last!)
+        }
+        XCTAssertEqual(read.count, 300)
+        XCTAssertEqual(read[7], "q\"7")
+        XCTAssertGreaterThan(batches, 300 / CSVReader.batchSize, "the small buffer ends batches early")
+    }
+
     func testSpecialBytesFindsTheFirstSeparatorOfAWord() {
         for special in [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D] {
             for position in 0..<8 {
