@@ -15,12 +15,10 @@ struct FieldParser {
     private var keeps: [Bool]
     /// Keys of the referenced tables, for reference columns.
     private var references: [KeyIndex?]
-    /// Each date column's last field (its ten bytes as two words) and day. Dates repeat from
-    /// row to row (attendance comes activity by activity), and comparing two words is cheaper
-    /// than the calendar arithmetic. All ones at first, which no UTF-8 text is.
-    private var lastDateHead: [UInt64]
-    private var lastDateTail: [UInt16]
-    private var lastDay: [Day]
+    /// The months of the dates parsed so far, by their first eight bytes (`2026-07-`): a
+    /// project's dates fall in a few dozen months, so a date is then its month's first day
+    /// plus its two last digits, without the calendar arithmetic.
+    private var months = MonthCache()
 
     init(columns: [ColumnSchema]) {
         kinds = columns.map { column in
@@ -38,9 +36,6 @@ struct FieldParser {
         optional = columns.map(\.optional)
         keeps = columns.map { _ in false }
         references = columns.map { _ in nil }
-        lastDateHead = columns.map { _ in UInt64.max }
-        lastDateTail = columns.map { _ in UInt16.max }
-        lastDay = columns.map { _ in Day(ordinal: 0) }
     }
 
     mutating func keepText(_ column: Int) { keeps[column] = true }
@@ -85,9 +80,9 @@ struct FieldParser {
             guard trimmed.count == 10 else { return .failure(.invalid(expected: .date)) }
             let head = trimmed.loadUnaligned(as: UInt64.self)
             let tail = trimmed.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-            if head == lastDateHead[index] && tail == lastDateTail[index] { return .success(.date(lastDay[index])) }
+            if let day = months.day(head: head, tail: tail) { return .success(.date(day)) }
             guard let day = Day(iso: trimmed) else { return .failure(.invalid(expected: .date)) }
-            (lastDateHead[index], lastDateTail[index], lastDay[index]) = (head, tail, day)
+            months.remember(day, head: head)
             return .success(.date(day))
         case .boolean:
             guard let b = parseBoolean(trimmed) else { return .failure(.invalid(expected: .boolean)) }
@@ -175,4 +170,44 @@ final class EnumValues: Sendable {
     }
 
     func index(of field: UnsafeRawBufferPointer) -> Int32? { positions.row(for: field) }
+}
+
+/// Months by the first eight bytes of a date (`YYYY-MM-`), direct-mapped: each entry holds
+/// a month already checked by `Day(iso:)`, its first day and its length. A date of another
+/// month in the entry is parsed in full and takes the entry over.
+struct MonthCache {
+    private struct Entry {
+        /// All ones when empty, which no date's bytes are.
+        var head = UInt64.max
+        var first: Int32 = 0
+        var length: Int32 = 0
+    }
+    private static let bits = 6
+    private var entries = [Entry](repeating: Entry(), count: 1 << MonthCache.bits)
+
+    @inline(__always)
+    private static func slot(_ head: UInt64) -> Int {
+        Int(truncatingIfNeeded: (head &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+    }
+
+    /// The day whose month is `head` and whose last two bytes are `tail`; `nil` when the
+    /// month is not here or the day is not a day of it (the full parse then says why).
+    @inline(__always)
+    func day(head: UInt64, tail: UInt16) -> Day? {
+        let entry = entries[MonthCache.slot(head)]
+        guard entry.head == head else { return nil }
+        let tens = Int32(tail & 0xFF) &- 48
+        let ones = Int32(tail >> 8) &- 48
+        guard tens >= 0, tens <= 9, ones >= 0, ones <= 9 else { return nil }
+        let day = tens * 10 + ones
+        guard day >= 1, day <= entry.length else { return nil }
+        return Day(ordinal: entry.first + day - 1)
+    }
+
+    /// Keeps the month of a day just parsed from a field starting with `head`.
+    mutating func remember(_ day: Day, head: UInt64) {
+        let (year, month, dayOfMonth) = day.components
+        entries[MonthCache.slot(head)] = Entry(
+            head: head, first: day.ordinal - Int32(dayOfMonth - 1), length: Int32(Day.daysIn(month: month, year: year)))
+    }
 }

@@ -17,21 +17,34 @@ final class FieldParserTests: XCTestCase {
         }
     }
 
-    /// A date column remembers its last field; a field that differs in any byte is parsed anew.
-    func testRepeatedDatesAndTheirNeighbours() {
+    /// Once a month has been seen, its dates are its first day plus their two last digits:
+    /// every day field of three years' months, valid or not (day 00, 29-31 of short months
+    /// and Februaries, non-digits), twice over (the second time from the month cache), must
+    /// parse as the calendar says.
+    func testDatesOfRememberedMonthsAgreeWithTheCalendar() {
         var parser = FieldParser(columns: [
             ColumnSchema(name: "d", type: .date, optional: false), ColumnSchema(name: "e", type: .date, optional: true),
         ])
-        let july5 = Value.date(Day(year: 2026, month: 7, day: 5)!)
-        XCTAssertEqual(try parse(&parser, "2026-07-05").get(), july5)
-        XCTAssertEqual(try parse(&parser, "2026-07-05").get(), july5)
-        XCTAssertEqual(try parse(&parser, " 2026-07-05\t").get(), july5)
-        XCTAssertEqual(parse(&parser, "2026-07-0x"), .failure(.invalid(expected: .date)))
-        XCTAssertEqual(parse(&parser, "2026-02-30"), .failure(.invalid(expected: .date)))
-        XCTAssertEqual(try parse(&parser, "2026-07-06").get(), .date(Day(year: 2026, month: 7, day: 6)!))
-        XCTAssertEqual(try parse(&parser, "2026-07-05").get(), july5)
-        // Each column keeps its own: the second column's first date is not the first's.
-        XCTAssertEqual(try parse(&parser, "2025-01-01", column: 1).get(), .date(Day(year: 2025, month: 1, day: 1)!))
+        let days = (0...39).map { $0 < 10 ? "0\($0)" : "\($0)" } + ["3x", "x1", "-1", "1 ", "+1"]
+        for pass in 1...2 {
+            for year in 2024...2026 {
+                for month in 1...12 {
+                    let head = "\(year)-\(month < 10 ? "0" : "")\(month)-"
+                    for day in days {
+                        let digits = day.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                        let expected = digits ? Int(day).flatMap { Day(year: year, month: month, day: $0) } : nil
+                        let found = parse(&parser, head + day, column: pass - 1)
+                        if let expected {
+                            XCTAssertEqual(try found.get(), .date(expected), head + day)
+                        } else {
+                            XCTAssertEqual(found, .failure(.invalid(expected: .date)), head + day)
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(try parse(&parser, " 2026-07-05\t").get(), .date(Day(year: 2026, month: 7, day: 5)!))
+        XCTAssertEqual(parse(&parser, "2026-07-5"), .failure(.invalid(expected: .date)))
         XCTAssertEqual(try parse(&parser, "", column: 1).get(), .missing)
         XCTAssertEqual(parse(&parser, "\0\0\0\0\0\0\0\0\0\0", column: 1), .failure(.invalid(expected: .date)))
     }
