@@ -211,6 +211,35 @@ struct DistinctValues {
         return others.contains(value)
     }
 
+    /// The values that pass: references by their row number, through `row`; others through `other`.
+    func filter(rows row: (Int) -> Bool, others other: (Value) -> Bool) -> DistinctValues {
+        var kept = DistinctValues()
+        kept.bits = [UInt64](repeating: 0, count: bits.count)
+        for (w, word) in bits.enumerated() where word != 0 {
+            var rest = word
+            var passed: UInt64 = 0
+            while rest != 0 {
+                let bit = rest.trailingZeroBitCount
+                if row(w * 64 + bit) { passed |= 1 << UInt64(bit) }
+                rest &= rest - 1
+            }
+            kept.bits[w] = passed
+            kept.rowCount += passed.nonzeroBitCount
+        }
+        kept.others = others.filter(other)
+        return kept
+    }
+
+    /// The values in both sets.
+    func intersection(_ other: DistinctValues) -> DistinctValues {
+        filter(rows: { other.contains(.row(Int32($0))) }, others: { other.contains($0) })
+    }
+
+    /// The values of this set that are not in `other`.
+    func subtracting(_ other: DistinctValues) -> DistinctValues {
+        filter(rows: { !other.contains(.row(Int32($0))) }, others: { !other.contains($0) })
+    }
+
     /// Every value, references in row order first.
     func forEach(_ body: (Value) -> Void) {
         for (w, word) in bits.enumerated() where word != 0 {

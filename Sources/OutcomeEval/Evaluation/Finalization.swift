@@ -12,14 +12,13 @@ enum Finalization {
             // worked out here, once per value, after every row has been seen.
             let keys = values(of: aggregate, acc, evaluator: evaluator)
             rows = keys.count
-            hits = 0
-            let condition = aggregate.condition.map(evaluator.condition)
-            let group = aggregate.group.map(evaluator.function)
+            let hitKeys = aggregate.condition.map { evaluator.select($0, from: keys) }
+            hits = hitKeys?.count ?? 0
             var tallies = GroupTallies()
-            keys.forEach { key in
-                let hit = condition?(noRow, key) ?? false
-                if hit { hits += 1 }
-                if let group { tallies.add(group(noRow, key), hit: hit) }
+            if let group = aggregate.group {
+                evaluator.forEach(keys, groupedBy: group) { key, group in
+                    tallies.add(group, hit: hitKeys?.contains(key) ?? false)
+                }
             }
             groups = tallies
         }
@@ -29,12 +28,8 @@ enum Finalization {
     /// The distinct values of a `distinct` aggregate: its feed's, less those that fail the
     /// aggregate's own conditions on the value.
     static func values(of aggregate: Aggregate, _ acc: Accumulator, evaluator: RowEvaluator) -> DistinctValues {
-        guard let keyFilter = aggregate.keyFilter.map(evaluator.condition) else { return acc.keys }
-        var kept = DistinctValues()
-        acc.keys.forEach { key in
-            if keyFilter(noRow, key) { kept.insert(key) }
-        }
-        return kept
+        guard let keyFilter = aggregate.keyFilter else { return acc.keys }
+        return evaluator.select(keyFilter, from: acc.keys)
     }
 
     static func value(

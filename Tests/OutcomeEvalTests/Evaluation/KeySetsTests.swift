@@ -1,0 +1,83 @@
+import XCTest
+
+@testable import OutcomeEval
+
+/// Conditions on distinct values worked out a set at a time (`RowEvaluator.select`) must pick
+/// exactly the values that the compiled condition, asked value by value, says yes to.
+final class KeySetsTests: XCTestCase {
+    /// A kept table whose first column holds every kind of value, the second booleans and
+    /// missing, the third enum values; keys are all its rows and two values that are no rows.
+    private func fixture() -> (RowEvaluator, DistinctValues) {
+        let mixed: [Value] = [
+            .missing, .symbol(0), .symbol(1), .bool(true), .bool(false), .number(0), .number(-0.0), .number(1),
+            .date(Day(ordinal: 1)), .row(0), .text("A"),
+        ]
+        var kept = KeptRows(width: 3)
+        for (i, value) in mixed.enumerated() {
+            let flag: Value = i % 3 == 0 ? .missing : .bool(i % 3 == 1)
+            [value, flag, .symbol(Int32(i % 4))].withUnsafeBufferPointer { kept.append($0) }
+        }
+        let evaluator = RowEvaluator(tables: [kept], project: [], quarter: Quarter("2026Q3")!)
+        var subset = DistinctValues()
+        for r in stride(from: 0, to: mixed.count, by: 2) { subset.insert(.row(Int32(r))) }
+        subset.insert(.number(7))
+        evaluator.sets = { _ in subset }
+        var keys = DistinctValues()
+        for r in mixed.indices { keys.insert(.row(Int32(r))) }
+        keys.insert(.number(7))
+        keys.insert(.text("x"))
+        return (evaluator, keys)
+    }
+
+    private func members(_ set: DistinctValues) -> [Value] {
+        var all: [Value] = []
+        set.forEach { all.append($0) }
+        return all.sorted { "\($0)" < "\($1)" }
+    }
+
+    func testSetsAgreeWithTheConditionValueByValue() {
+        let (evaluator, keys) = fixture()
+        let mixed = Expr.keyLookup(table: 0, field: 0)
+        let flag = Expr.keyLookup(table: 0, field: 1)
+        let band = Expr.keyLookup(table: 0, field: 2)
+        let constants: [Value] = [.symbol(0), .symbol(1), .bool(true), .bool(false), .date(Day(ordinal: 1)), .row(0), .number(0), .text("A")]
+        var leaves: [Expr] = [
+            flag,
+            .isMissing(mixed, negated: false), .isMissing(flag, negated: true),
+            .inList(band, [.symbol(1), .symbol(3)], negated: false), .inList(band, [.symbol(1), .symbol(3)], negated: true),
+            .inList(mixed, [.number(1), .symbol(0)], negated: false),
+            .inList(flag, [.bool(true)], negated: true),
+            .inSet(.key, aggregate: 0),
+            .compare(.less, mixed, .constant(.number(1))),
+        ]
+        for constant in constants {
+            leaves.append(.compare(.equal, mixed, .constant(constant)))
+            leaves.append(.compare(.notEqual, mixed, .constant(constant)))
+        }
+        var conditions = leaves
+        for (i, a) in leaves.enumerated() {
+            let b = leaves[(i * 7 + 3) % leaves.count]
+            conditions += [.and(a, b), .or(a, b), .not(a), .not(.or(a, .not(b)))]
+        }
+        for condition in conditions {
+            let test = evaluator.condition(condition)
+            var expected = DistinctValues()
+            keys.forEach { if test(noRow, $0) { expected.insert($0) } }
+            let selected = evaluator.select(condition, from: keys)
+            XCTAssertEqual(members(selected), members(expected), "\(condition)")
+            XCTAssertEqual(selected.count, expected.count, "\(condition)")
+        }
+    }
+
+    func testGroupsOfEachValueAgreeWithTheGroupFunction() {
+        let (evaluator, keys) = fixture()
+        for group in [Expr.keyLookup(table: 0, field: 2), .keyLookup(table: 0, field: 0), .key] {
+            let groupOf = evaluator.function(group)
+            var expected: [String] = []
+            keys.forEach { expected.append("\($0) \(groupOf(noRow, $0))") }
+            var found: [String] = []
+            evaluator.forEach(keys, groupedBy: group) { found.append("\($0) \($1)") }
+            XCTAssertEqual(found, expected, "\(group)")
+        }
+    }
+}
