@@ -68,7 +68,10 @@ final class KeyIndex: @unchecked Sendable {
             let mask = slots.count - 1
             for k in 0..<reader.batchCount {
                 guard let field = reader.fieldAhead(position, ofRecord: k) else { continue }
-                oe_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: KeyIndex.probe(FieldParser.trim(field)).hash) & mask))
+                let slot = slots.baseAddress! + (Int(truncatingIfNeeded: KeyIndex.probe(FieldParser.trim(field)).hash) & mask)
+                // A 24-byte slot may straddle two cache lines: load both ends.
+                oe_prefetch(slot)
+                oe_prefetch(UnsafeRawPointer(slot) + (MemoryLayout<Slot>.size - 1))
             }
         }
     }
