@@ -38,9 +38,16 @@ struct TableScanner {
     /// The longest raw line kept in the rejects file.
     static let rawLimit = 4096
 
+    /// Rows are at least this long on average in the data contract's keyed tables (about 50
+    /// bytes), so a file's size over it reserves room for its keys without growing the index
+    /// (up to `maxReservedKeys`, so that a file of long rows reserves a bounded excess).
+    static let reservedBytesPerKey = 48
+    static let maxReservedKeys = 1 << 18
+
     func scan(path: String, displayPath: String) throws -> Output {
+        let expectedKeys = min(FileSystem.size(of: path) / Self.reservedBytesPerKey, Self.maxReservedKeys)
         let (output, encoding) = try readCSV(path: path, limits: limits) { reader in
-            try scan(reader, displayPath: displayPath)
+            try scan(reader, displayPath: displayPath, expectedKeys: expectedKeys)
         }
         var result = output
         result.quality.encoding = result.quality.status == .read ? encoding : nil
@@ -83,7 +90,7 @@ struct TableScanner {
             accumulators: feeds.map { _ in evaluators.map { _ in Accumulator() } })
     }
 
-    private func scan(_ reader: CSVReader, displayPath: String) throws -> Output {
+    private func scan(_ reader: CSVReader, displayPath: String, expectedKeys: Int) throws -> Output {
         guard let header = try readHeader(reader) else {
             var out = emptyOutput(displayPath)
             out.quality.status = .empty
@@ -91,12 +98,13 @@ struct TableScanner {
             out.quality.sha256 = reader.digest
             return out
         }
-        return try scanRecords(reader, header: header, displayPath: displayPath)
+        return try scanRecords(reader, header: header, displayPath: displayPath, expectedKeys: expectedKeys)
     }
 
     /// Checks and feeds every record after the header (or, for a chunk, every record).
-    private func scanRecords(_ reader: CSVReader, header: Header, displayPath: String) throws -> Output {
+    private func scanRecords(_ reader: CSVReader, header: Header, displayPath: String, expectedKeys: Int = 0) throws -> Output {
         var out = emptyOutput(displayPath)
+        if table.keyColumnIndex != nil { out.keys = KeyIndex(reservingFor: expectedKeys) }
         let headerProblem = header.problem
         let positions = header.positions
         let keyColumn = table.keyColumnIndex

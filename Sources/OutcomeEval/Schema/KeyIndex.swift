@@ -32,9 +32,17 @@ final class KeyIndex: @unchecked Sendable {
     }
 
     private static let inlineBytes = 16
-    private var slots = [Slot](repeating: .empty, count: 16)
+    private var slots: [Slot]
     private var count = 0
     private var arena: [UInt8] = []
+
+    /// An index with room for `keys` keys before it first grows (each growth moves every
+    /// key to a new slot, a cache miss apiece).
+    init(reservingFor keys: Int = 0) {
+        var count = 16
+        while count < 2 * keys { count *= 2 }
+        slots = [Slot](repeating: .empty, count: count)
+    }
 
     /// Adds a key; `false` when it is already there.
     func insert(_ key: String, row: Int32) -> Bool {

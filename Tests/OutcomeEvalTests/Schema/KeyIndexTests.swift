@@ -3,8 +3,14 @@ import XCTest
 @testable import OutcomeEval
 
 final class KeyIndexTests: XCTestCase {
+    /// With no room reserved, with too little (it grows) and with more than enough.
     func testFindsEveryKeyAfterGrowing() {
-        let index = KeyIndex()
+        for reserved in [0, 100, 20_000] {
+            check(KeyIndex(reservingFor: reserved))
+        }
+    }
+
+    private func check(_ index: KeyIndex) {
         for i in 0..<5000 { XCTAssertTrue(index.insert("P\(i)", row: Int32(i))) }
         XCTAssertFalse(index.insert("P42", row: 9))
         for i in stride(from: 0, to: 5000, by: 7) { XCTAssertEqual(index.row(for: "P\(i)"), Int32(i)) }
