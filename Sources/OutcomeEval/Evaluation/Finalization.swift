@@ -84,7 +84,30 @@ enum Finalization {
     private static func measures(_ groups: GroupTallies, _ aggregate: Aggregate) -> [Double] {
         var values: [Double] = []
         groups.forEach { _, tally in values.append(measure(tally, aggregate)) }
-        return values.sorted()
+        return sortedAscending(values)
+    }
+
+    /// `values.sorted()`, by counting when every value is a small whole number (rows or
+    /// people per group, the usual measure): linear in the tens of thousands of participants
+    /// of a Gini coefficient, where sorting was 2 % of a run.
+    static func sortedAscending(_ values: [Double]) -> [Double] {
+        let limit = 1 << 16
+        var largest = 0
+        for value in values {
+            // -0.0 is not counted: it would come back as 0.0.
+            guard value.sign == .plus, value <= Double(limit), value.rounded(.towardZero) == value else {
+                return values.sorted()
+            }
+            largest = max(largest, Int(value))
+        }
+        var counts = [Int](repeating: 0, count: largest + 1)
+        for value in values { counts[Int(value)] += 1 }
+        var sorted: [Double] = []
+        sorted.reserveCapacity(values.count)
+        for (value, count) in counts.enumerated() where count > 0 {
+            sorted.append(contentsOf: repeatElement(Double(value), count: count))
+        }
+        return sorted
     }
 
     /// The population Gini coefficient, Σ_i Σ_j |x_i − x_j| / (2 n² mean), computed on sorted

@@ -37,3 +37,24 @@ final class GroupTalliesTests: XCTestCase {
         }
     }
 }
+
+/// Group sizes are sorted by counting when they are small whole numbers; the result must be
+/// `sorted()`'s, bit for bit, and anything else must fall back to it.
+final class SortedMeasuresTests: XCTestCase {
+    func testCountingGivesWhatSortingGives() {
+        var state: UInt64 = 11
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        let cases: [[Double]] = [
+            [], [0], [3, 1, 2, 1, 0, 65536], (0..<5000).map { _ in Double(next(40)) },
+            [2, 0.5, 1], [3, -1, 2], [1, -0.0, 0, 2], [65537, 1], [.infinity, 1], [1e300, 2],
+        ]
+        for values in cases {
+            let expected = values.sorted()
+            let found = Finalization.sortedAscending(values)
+            XCTAssertEqual(found.map(\.bitPattern), expected.map(\.bitPattern), "\(values.prefix(8))")
+        }
+    }
+}
