@@ -4,7 +4,8 @@
 ///
 /// The bounds of the windows over one date column cut the days into intervals; each interval
 /// lists the feeds whose window covers it all. A row's date picks its interval by a binary
-/// search over a dozen bounds. Everything is in flat arrays read by index, so that the row
+/// search over a dozen bounds, unless it falls in the interval found for the row before.
+/// Everything is in flat arrays read by index, so that the row
 /// loop copies no struct of arrays (each copy would retain and release them).
 struct FeedDispatch {
     /// Feeds without a leading window: every row goes to them.
@@ -20,6 +21,12 @@ struct FeedDispatch {
     private let members: [Int]
     /// Where date column d's intervals begin in `offsets`.
     private let firstInterval: [Int]
+    /// Per date column, the days of the interval found last (`from..<to`) and its number (-1:
+    /// before the first). Rows come activity by activity, so most dates fall in the same
+    /// interval as the row before, and a range check replaces the search.
+    private var memoFrom: [Int32]
+    private var memoTo: [Int32]
+    private var memoInterval: [Int]
 
     /// Dispatches to the feeds that keep their own accumulator (`owners[k] == k`, see `FeedSharing`).
     init(_ feeds: ContiguousArray<CompiledFeed>, owners: [Int]) {
@@ -49,25 +56,42 @@ struct FeedDispatch {
             }
         }
         (self.starts, self.startRanges, self.offsets, self.members, self.firstInterval) = (starts, startRanges, offsets, members, firstInterval)
+        // Empty ranges: the first row of each column searches.
+        memoFrom = dateColumns.map { _ in 0 }
+        memoTo = dateColumns.map { _ in 0 }
+        memoInterval = dateColumns.map { _ in -1 }
     }
 
     /// Calls `body` with every feed whose window (if it has one) holds the row's date.
     @inline(__always)
-    func forEachCandidate(_ row: Row, _ body: (Int) -> Void) {
+    mutating func forEachCandidate(_ row: Row, _ body: (Int) -> Void) {
         for i in unwindowed.indices { body(unwindowed[i]) }
         for d in dateColumns.indices {
             guard case let .date(day) = row[dateColumns[d]] else { continue }
-            // The last interval starting on or before the day.
-            let range = startRanges[d]
-            var low = range.lowerBound
-            var high = range.upperBound
-            while low < high {
-                let middle = (low + high) / 2
-                if starts[middle] <= day.ordinal { low = middle + 1 } else { high = middle }
-            }
-            guard low > range.lowerBound else { continue }
-            let interval = firstInterval[d] + (low - 1 - range.lowerBound)
+            if day.ordinal < memoFrom[d] || day.ordinal >= memoTo[d] { find(day.ordinal, column: d) }
+            let interval = memoInterval[d]
+            guard interval >= 0 else { continue }
             for m in offsets[interval]..<offsets[interval + 1] { body(members[m]) }
+        }
+    }
+
+    /// Finds the last interval of date column `d` starting on or before `day`, and remembers it.
+    private mutating func find(_ day: Int32, column d: Int) {
+        let range = startRanges[d]
+        var low = range.lowerBound
+        var high = range.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= day { low = middle + 1 } else { high = middle }
+        }
+        // `low` is now the first interval starting after the day, if any.
+        memoTo[d] = low < range.upperBound ? starts[low] : Int32.max
+        if low > range.lowerBound {
+            memoFrom[d] = starts[low - 1]
+            memoInterval[d] = firstInterval[d] + (low - 1 - range.lowerBound)
+        } else {
+            memoFrom[d] = Int32.min
+            memoInterval[d] = -1
         }
     }
 }

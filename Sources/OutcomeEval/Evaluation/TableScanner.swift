@@ -113,7 +113,7 @@ struct TableScanner {
         let compiled = ContiguousArray(feeds.flatMap { entry in evaluators.map { CompiledFeed(entry.feed, $0) } })
         var accumulators = ContiguousArray(repeating: Accumulator(), count: compiled.count)
         let owners = FeedSharing.owners(of: compiled, feeds: feeds.map(\.feed), quarterCount: quarterCount)
-        let dispatch = FeedDispatch(compiled, owners: owners)
+        var dispatch = FeedDispatch(compiled, owners: owners)
         let columnCount = table.columns.count
         var parser = self.parser
         // Each key numbered in the order first seen, which is the kept row's number, and the

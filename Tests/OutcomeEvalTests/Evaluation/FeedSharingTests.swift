@@ -31,3 +31,42 @@ final class FeedSharingTests: XCTestCase {
         }
     }
 }
+
+/// `FeedDispatch` sends a row to exactly the feeds whose window holds its date, whether the
+/// dates come in order (as attendance does, activity by activity: the last interval is
+/// remembered) or jump about.
+final class FeedDispatchTests: XCTestCase {
+    func testEveryDayReachesExactlyTheFeedsWhoseWindowHoldsIt() throws {
+        let plan = try DefinitionLoader.load(directory: defaultIndicators)
+        for table in plan.schema.tables.indices {
+            let feeds = plan.feeds(over: table).map(\.feed)
+            let quarters = (0..<4).map { Quarter(index: Quarter("2026Q3")!.index - 3 + $0) }
+            let evaluators = quarters.map {
+                // A registry row of missing values: some feeds compare with project fields.
+                RowEvaluator(
+                    tables: plan.schema.tables.map { KeptRows(width: $0.columns.count) },
+                    project: [Value](repeating: .missing, count: plan.schema.registry.columns.count), quarter: $0)
+            }
+            let compiled = ContiguousArray(feeds.flatMap { feed in evaluators.map { CompiledFeed(feed, $0) } })
+            let owners = FeedSharing.owners(of: compiled, feeds: feeds, quarterCount: 4)
+            var dispatch = FeedDispatch(compiled, owners: owners)
+            let first = Day(year: 2024, month: 6, day: 1)!.ordinal
+            let ascending = (0..<900).map { first + Int32($0) }
+            var state: UInt64 = 5
+            let jumping = ascending.map { _ -> Int32 in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return first + Int32(state >> 33 % 900) - 100
+            }
+            let width = plan.schema.tables[table].columns.count
+            for day in ascending + jumping + ascending.reversed() {
+                let row = [Value](repeating: .date(Day(ordinal: day)), count: width)
+                var found: [Int] = []
+                row.withUnsafeBufferPointer { buffer in dispatch.forEachCandidate(buffer) { found.append($0) } }
+                let expected = compiled.indices.filter { k in
+                    owners[k] == k && (compiled[k].windowColumn < 0 || compiled[k].windowDays.contains(day))
+                }
+                XCTAssertEqual(found.sorted(), expected, "table \(table), day \(Day(ordinal: day))")
+            }
+        }
+    }
+}
