@@ -138,19 +138,13 @@ struct TableScanner {
             out.rejects.append(Reject(file: displayPath, line: reader.line, problem: problem, raw: raw))
         }
 
-        // The key indexes each row goes to (its references, and the table's own keys), by the
-        // field's position in the file: at the start of each batch of records, the slots of
-        // the whole batch are prefetched, so that their cache misses overlap.
-        var lookups: [(position: Int, keys: KeyIndex)] = []
-        for index in 0..<columnCount {
-            guard let position = positions[index] else { continue }
-            if let referenced = parser.keys(referencedBy: index) { lookups.append((position, referenced)) }
-            if index == keyColumn { lookups.append((position, keys)) }
-        }
+        var ahead = ReferencesAhead(
+            positions: positions, parser: parser, ownKeys: keyColumn.flatMap { c in positions[c].map { ($0, keys) } },
+            keptRowsRead: keptRowsRead())
+        // The header (or a chunk's skipped header) started the first batch.
+        if reader.batchCount > 0 { ahead.lookUp(reader) }
         records: while try reader.next() {
-            if reader.startedBatch {
-                for lookup in lookups { lookup.keys.prefetch(fieldAt: lookup.position, of: reader) }
-            }
+            if reader.startedBatch { ahead.lookUp(reader) }
             out.quality.read += 1
             if let headerProblem {
                 reject(.header(headerProblem))
@@ -167,6 +161,10 @@ struct TableScanner {
             for index in 0..<columnCount {
                 guard let position = positions[index] else {
                     row[index] = .missing
+                    continue
+                }
+                if let referenced = ahead.row(column: index, record: reader.batchPosition) {
+                    row[index] = .row(referenced)
                     continue
                 }
                 let parsed = parser.parse(reader.field(position), column: index)
@@ -218,6 +216,20 @@ struct TableScanner {
         out.quality.encoding = plan.hadByteOrderMark ? .utf8WithBOM : .utf8
         out.quality.sha256 = plan.digest
         return out
+    }
+
+    /// The kept rows that this table's feeds read through each of its reference columns.
+    private func keptRowsRead() -> [Int: KeptRows] {
+        guard let tables = evaluators.first?.tables else { return [:] }
+        var read: [Int: KeptRows] = [:]
+        for (_, feed) in feeds {
+            for expr in [feed.projection, feed.filter, feed.group, feed.condition] {
+                expr?.visit { e in
+                    if case let .lookup(through, table, _) = e { read[through] = tables[table] }
+                }
+            }
+        }
+        return read
     }
 
     private func problem(_ failure: FieldParser.Failure, column: ColumnSchema, text: String) -> RowProblem {

@@ -90,7 +90,8 @@ final class CSVReader {
     static let batchSize = 32
     private var batch = UnsafeMutablePointer<Record>.allocate(capacity: CSVReader.batchSize)
     private(set) var batchCount = 0
-    private var batchPosition = 0
+    /// The current record's place in the batch.
+    private(set) var batchPosition = 0
     /// Whether the last `next()` started a new batch.
     private(set) var startedBatch = false
     /// Where a field with doubled quotes is unescaped; owned here.

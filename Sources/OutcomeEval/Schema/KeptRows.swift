@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The rows of a table that other tables refer to (participants, activities, the registry),
 /// kept in memory, eight bytes per value, one row after another.
 ///
@@ -27,6 +29,15 @@ struct KeptRows: Sendable {
     /// A stored value as its cell, for comparing without making a `Value`.
     @inline(__always)
     func cell(row: Int, column: Int) -> UInt64 { cells[row * width + column] }
+
+    /// Starts loading a row's cells (its first and last, which may be on different cache lines).
+    func prefetch(row: Int) {
+        cells.withUnsafeBufferPointer { cells in
+            guard let base = cells.baseAddress else { return }
+            oe_prefetch(base + row * width)
+            oe_prefetch(base + (row * width + width - 1))
+        }
+    }
 
     /// The cell of a missing value.
     static let missingCell = Tag.missing.rawValue << 48

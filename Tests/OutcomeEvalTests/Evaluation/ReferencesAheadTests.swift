@@ -1,0 +1,57 @@
+import XCTest
+
+@testable import OutcomeEval
+
+/// References looked up a batch ahead must be the rows the field parser finds for the same
+/// fields; a field the look-ahead leaves alone (empty, with doubled quotes, naming no row) is
+/// left to the parser, which says what is wrong with it.
+final class ReferencesAheadTests: XCTestCase {
+    func testLookAheadAgreesWithTheParser() throws {
+        let participants = KeyIndex()
+        for i in 0..<500 { XCTAssertTrue(participants.insert("P\(i)", row: Int32(i))) }
+        XCTAssertTrue(participants.insert("\"", row: 500))
+        var parser = FieldParser(columns: [
+            ColumnSchema(name: "participant_id", type: .reference(table: "participants", alias: "participant"), optional: true),
+            ColumnSchema(name: "note", type: .text, optional: true),
+        ])
+        parser.resolveReferences(0, with: participants)
+        var text = "note,participant_id\n"
+        for i in 0..<700 {
+            let field: String
+            switch i % 9 {
+            case 0: field = ""
+            case 1: field = " P\(i % 500) "
+            case 2: field = "\"P\(i % 500)\""
+            case 3: field = "\"\"\"\""  // a lone doubled quote: the key "\""
+            case 4: field = "Q\(i)"
+            default: field = "P\((i * 37) % 600)"
+            }
+            text += "n\(i),\(field)\n"
+        }
+        let folder = TemporaryFolder()
+        let path = folder.write("attendance.csv", text)
+        let reader = try CSVReader(path: path, encoding: .utf8, limits: CSVLimits(maxFieldBytes: 64, maxRecordBytes: 256))
+        let kept = KeptRows(width: 1)
+        var ahead = ReferencesAhead(positions: [1, 0], parser: parser, ownKeys: nil, keptRowsRead: [0: kept])
+        // The header starts the first batch, as in `TableScanner`.
+        XCTAssertTrue(try reader.next())
+        ahead.lookUp(reader)
+        var records = 0
+        var resolved = 0
+        while try reader.next() {
+            if reader.startedBatch { ahead.lookUp(reader) }
+            records += 1
+            let parsed = parser.parse(reader.field(1), column: 0)
+            if let row = ahead.row(column: 0, record: reader.batchPosition) {
+                resolved += 1
+                XCTAssertEqual(try parsed.get(), .row(row), "line \(reader.line)")
+            } else if reader.field(1).first != UInt8(ascii: "\"") {
+                // Left to the parser: missing or a dangling reference (or a doubled quote).
+                XCTAssertNotEqual(try? parsed.get().isMissing, false, "line \(reader.line): \(parsed)")
+            }
+            XCTAssertNil(ahead.row(column: 1, record: reader.batchPosition), "a text column is no reference")
+        }
+        XCTAssertEqual(records, 700)
+        XCTAssertGreaterThan(resolved, 400)
+    }
+}
