@@ -29,10 +29,13 @@ public enum ReportWriter {
             warnings += try PortfolioWorkbook(result: result, ranking: result.ranking, words: words)
                 .write(to: folder + "/portfolio.xlsx", created: created)
             try FileManager.default.createDirectory(atPath: folder + "/projects", withIntermediateDirectories: true)
-            for index in result.projects.indices {
+            // On all cores: writing a workbook is mostly libxlsxwriter's temporary files (some
+            // twenty system calls a sheet), each workbook its own. Warnings in project order.
+            let written = Evaluation.parallelMap(Array(result.projects.indices), serial: result.configuration.serial) { index in
                 let path = folder + "/projects/\(result.projects[index].project.id).xlsx"
-                warnings += try ProjectWorkbook(result: result, index: index, words: words).write(to: path, created: created)
+                return Result { try ProjectWorkbook(result: result, index: index, words: words).write(to: path, created: created) }
             }
+            for workbook in written { warnings += try workbook.get() }
         } catch let error as RunError {
             throw error
         } catch {
