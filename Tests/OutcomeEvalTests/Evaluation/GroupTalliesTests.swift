@@ -3,6 +3,29 @@ import XCTest
 @testable import OutcomeEval
 
 final class GroupTalliesTests: XCTestCase {
+    /// Row counts are kept in 32 bits until one would reach 2^32 - 1 (merged chunks of a
+    /// huge file); from there that group's count is kept whole, the others stay narrow.
+    func testCountsPastThirtyTwoBitsStayExact() {
+        var tallies = DenseTallies()
+        let big = Int(UInt32.max) - 2
+        tallies.add(3, rows: big, hits: 0, sum: nil)
+        tallies.add(1, hit: false, projected: nil)
+        tallies.add(3, hit: false, projected: nil)
+        XCTAssertEqual(tallies[3]?.rows, big + 1)
+        tallies.add(3, hit: false, projected: nil)
+        XCTAssertEqual(tallies[3]?.rows, big + 2, "reaching 2^32 - 1 moves the count aside")
+        tallies.add(3, rows: 5 << 32, hits: 0, sum: nil)
+        tallies.add(3, hit: true, projected: nil)
+        XCTAssertEqual(tallies[3]?.rows, big + 3 + (5 << 32))
+        XCTAssertEqual(tallies[3]?.hits, 1)
+        XCTAssertEqual(tallies[1]?.rows, 1)
+        XCTAssertNil(tallies[2])
+        var merged = DenseTallies()
+        merged.add(3, rows: 7, hits: 0, sum: nil)
+        merged.merge(tallies)
+        XCTAssertEqual(merged[3]?.rows, big + 10 + (5 << 32))
+    }
+
     /// Counts alone until a hit or a projected value comes; merging two chunks gives what one
     /// pass over both would.
     func testTalliesByNumberAndTheirMerge() {
