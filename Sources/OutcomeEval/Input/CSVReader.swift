@@ -417,17 +417,17 @@ final class CSVReader {
     }
 
     /// A mask whose lowest set bit is the high bit of the first byte (in memory order) of the
-    /// word that is a comma, quote, CR or LF; 0 when there is none. Each comparison is the
-    /// usual "has a zero byte" test, whose lowest flag is always exact (a borrow only runs
-    /// upwards from a true zero byte), so the lowest flag of their union is too. Higher flags
-    /// cover every comma, quote, CR and LF but may include a byte just above one (a borrow),
-    /// so a caller looking past the lowest checks the byte itself.
+    /// word below 0x2D: every comma (0x2C), quote, CR and LF, but also a space, a tab, a
+    /// control character or one of `!#$%&'()*+`, which callers pass over; 0 when there is
+    /// none. It is the usual "has a byte less than n" test, one subtraction for all four
+    /// separators, since ids, dates, numbers, Hangul and most text have no such byte. Its
+    /// lowest flag is always exact (a borrow only runs upwards from a true byte); a higher
+    /// flag may be a "-" just above a flagged byte, so a caller looking past the lowest checks
+    /// the byte.
     @inline(__always)
     static func specialBytes(_ word: UInt64) -> UInt64 {
         let v = UInt64(littleEndian: word)
-        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 }
-        return zeroBytes(v ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroBytes(v ^ 0x2222_2222_2222_2222)
-            | zeroBytes(v ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(v ^ 0x0D0D_0D0D_0D0D_0D0D)
+        return (v &- 0x2D2D_2D2D_2D2D_2D2D) & ~v & 0x8080_8080_8080_8080
     }
 
     /// Where the line break at `i` ends (CRLF, LF or a lone CR); `nil` if a CR is the last byte read.

@@ -55,7 +55,7 @@ final class CSVReaderTests: XCTestCase {
     /// 0x0E after CR): such bytes must stay in their fields. Rows built from known fields, with
     /// both line breaks, must come back as built.
     func testShortFieldsAndTheBytesAboveSeparatorsSplitAsBuilt() throws {
-        let pieces = ["", "-", "#", "\u{0B}", "\u{0E}", "x", "가", "-x", "12", ",-"]
+        let pieces = ["", "-", "#", "\u{0B}", "\u{0E}", "x", "가", "-x", "12", "a b", "+--", "\t", ",-"]
         var state: UInt64 = 7
         func pick(_ n: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -109,11 +109,14 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertGreaterThan(batches, 300 / CSVReader.batchSize, "the small buffer ends batches early")
     }
 
+    /// The word test flags bytes below "-" (0x2D): the separators, and spaces, tabs and a few
+    /// marks the reader passes over. Its lowest flag is the first such byte; every such byte is
+    /// flagged; the only other byte ever flagged is a "-" right above a flagged byte.
     func testSpecialBytesFindsTheFirstSeparatorOfAWord() {
-        for special in [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D] {
+        for special in [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D, 0x20, 0x09, 0x2B, 0x00] {
             for position in 0..<8 {
-                // Ordinary bytes around it, among them the neighbours of each special byte and 0x80+.
-                var bytes: [UInt8] = [0x2B, 0x2D, 0x21, 0x23, 0x0B, 0x0C, 0xEA, 0x01]
+                // Ordinary bytes around it: "-", digits, letters, DEL and Hangul's 0x80 and up.
+                var bytes: [UInt8] = [0x2D, 0x2E, 0x30, 0x41, 0x7F, 0x80, 0xEA, 0xFF]
                 bytes[position] = special
                 // A second special byte later in the word must not hide the first.
                 if position < 7 { bytes[7] = UInt8(ascii: ",") }
@@ -121,8 +124,25 @@ final class CSVReaderTests: XCTestCase {
                 XCTAssertEqual(CSVReader.specialBytes(word).trailingZeroBitCount >> 3, position, "\(special) at \(position)")
             }
         }
-        let ordinary = [UInt8]("abc가-+!".utf8).prefix(8)
+        let ordinary = [UInt8]("abc가-0Z".utf8).prefix(8)
         XCTAssertEqual(CSVReader.specialBytes(Array(ordinary).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }), 0)
+        var state: UInt64 = 3
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Bytes drawn mostly from around the threshold.
+            let bytes = (0..<8).map { i -> UInt8 in
+                let r = UInt8(truncatingIfNeeded: state >> UInt64(8 * i))
+                return r & 0x80 != 0 ? r : 0x28 + r % 8
+            }
+            let mask = CSVReader.specialBytes(bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+            for (i, byte) in bytes.enumerated() {
+                let flagged = mask & (0x80 << UInt64(8 * i)) != 0
+                if byte < 0x2D { XCTAssertTrue(flagged, "\(bytes) at \(i)") }
+                // The borrow of a flagged byte runs into a "-" above it (and on up a run of them).
+                let belowFlagged = i > 0 && mask & (0x80 << UInt64(8 * (i - 1))) != 0
+                if flagged && byte >= 0x2D { XCTAssertTrue(byte == 0x2D && belowFlagged, "\(bytes) at \(i)") }
+            }
+        }
     }
 
     func testCRLFAndLFAndNoFinalLineBreak() throws {
