@@ -171,6 +171,22 @@ final class RowEvaluator {
             // as two values rather than an array keeps an allocation out of every row.
             let first = self.function(arguments[0])
             let second = arguments.count > 1 ? self.function(arguments[1]) : nil
+            if function == .quarterOf || function == .quarterEnd {
+                // Rows come in runs of dates of one quarter: the last quarter's days are kept
+                // here, so the calendar arithmetic runs once a run. Each compiled closure is
+                // used by one scan (one thread) only.
+                var days: Range<Int32> = 0..<0
+                var result = Value.missing
+                return { row, key in
+                    guard case let .date(day) = first(row, key) else { return .missing }
+                    if !days.contains(day.ordinal) {
+                        let quarter = Quarter(containing: day)
+                        days = quarter.firstDay.ordinal..<(quarter.lastDay.ordinal + 1)
+                        result = function == .quarterOf ? .number(Double(quarter.index)) : .date(quarter.lastDay)
+                    }
+                    return result
+                }
+            }
             return { [unowned self] row, key in
                 self.call(function, first(row, key), second?(row, key) ?? .missing)
             }
@@ -183,12 +199,8 @@ final class RowEvaluator {
             return first.numeric.map { .number(Swift.abs($0)) } ?? .missing
         case .ifNone:
             return first.isMissing ? second : first
-        case .quarterOf:
-            guard case let .date(day) = first else { return .missing }
-            return .number(Double(Quarter(containing: day).index))
-        case .quarterEnd:
-            guard case let .date(day) = first else { return .missing }
-            return .date(Quarter(containing: day).lastDay)
+        case .quarterOf, .quarterEnd:
+            preconditionFailure("compiled in `function`")
         case .quartersIn:
             guard case let .text(name) = first, let window = Window(rawValue: name),
                 case let .date(since) = second
