@@ -509,6 +509,9 @@ final class CSVReader {
                 if byte == UInt8(ascii: "\"") {
                     inQuotes.toggle()
                 } else if !inQuotes && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) {
+                    // A CR that is the last byte read may be the first half of a CRLF: read on
+                    // first, as `terminatorEnd` does (else the LF would count as another line).
+                    if byte == UInt8(ascii: "\r") && i + 1 == limit && !(atEOF && limit == dataEnd) { break }
                     nextLine += newlines + 1
                     let next = byte == UInt8(ascii: "\r") && i + 1 < limit && buffer[i + 1] == UInt8(ascii: "\n") ? i + 2 : i + 1
                     recordStart = 0
@@ -526,9 +529,9 @@ final class CSVReader {
                 contentEnd = 0
                 return
             }
-            // Drop what was scanned and read on.
-            recordStart = limit
-            nextStart = limit
+            // Drop what was scanned (all but a CR waiting for its LF) and read on.
+            recordStart = i
+            nextStart = i
             try refill()
             i = 0
         }

@@ -219,6 +219,19 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(r.lines, [1, 2, 4])
     }
 
+    /// An overlong record whose CRLF is split by a refill (the CR the last byte of one read,
+    /// the LF the first of the next) ends at that CRLF: the LF is no blank line, and the next
+    /// record keeps its line number (found by the chunks fuzz target: a chunked read, whose
+    /// refills fall elsewhere, counted one line fewer). With a 64-byte buffer, each refill
+    /// after the first reads 64 bytes, so the CR at offset 127 ends the second read.
+    func testOverlongRecordWhoseCRLFStraddlesARefill() throws {
+        let overlong = String(repeating: "x", count: 127) + "\r\n"
+        let r = try records(Array((overlong + "a,b\n").utf8), limits: CSVLimits(maxFieldBytes: 1 << 20, maxRecordBytes: 64))
+        XCTAssertEqual(r.problems, [.recordTooLong(limit: 64), nil])
+        XCTAssertEqual(r.rows.last!, ["a", "b"])
+        XCTAssertEqual(r.lines, [1, 2])
+    }
+
     func testOverlongFieldIsReported() throws {
         let r = try records(Array("a,b\n12345678901,2\n".utf8), limits: CSVLimits(maxFieldBytes: 10, maxRecordBytes: 1024))
         XCTAssertEqual(r.problems, [nil, .fieldTooLong(field: 0, limit: 10)])
