@@ -38,9 +38,10 @@ struct TableScanner {
     /// The longest raw line kept in the rejects file.
     static let rawLimit = 4096
 
-    /// Rows are at least this long on average in the data contract's keyed tables (about 50
-    /// bytes), so a file's size over it reserves room for its keys without growing the index
-    /// (up to `maxReservedKeys`, so that a file of long rows reserves a bounded excess).
+    /// About the length of a row of the data contract's keyed tables (participants,
+    /// activities, proposals: 45-55 bytes): a file's size over it reserves room for its keys,
+    /// so the index need not grow while it is filled. Shorter rows only mean it grows later;
+    /// `maxReservedKeys` bounds what a file of long rows reserves in excess (12.6 MB).
     static let reservedBytesPerKey = 48
     static let maxReservedKeys = 1 << 18
 
