@@ -6,8 +6,8 @@
 /// each miss is waited for in turn. Here, when the reader starts a batch, the key slots of
 /// the whole batch are prefetched, then looked up in one short loop (their misses overlap),
 /// and the kept rows the batch will read are prefetched in turn. The row loop then takes a
-/// reference's row from here; a field not resolved here (empty, quoted, or naming no row) is
-/// parsed as usual, which also reports it.
+/// reference's row from here; a field not resolved here (empty, with doubled quotes, or naming
+/// no row) is parsed as usual, which also reports it.
 struct ReferencesAhead {
     private struct Column {
         /// Where the field is in the file's records.
