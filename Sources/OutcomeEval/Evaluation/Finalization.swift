@@ -9,7 +9,7 @@ enum Finalization {
         var groups = acc.tallies
         if aggregate.distinct {
             // Conditions and groups of distinct values depend on the value alone, so they are
-            // worked out here, once per value, after every row has been seen.
+            // worked out here, after every row has been seen, a set at a time (`KeySets`).
             let keys = values(of: aggregate, acc, evaluator: evaluator)
             rows = keys.count
             let hitKeys = aggregate.condition.map { evaluator.select($0, from: keys) }

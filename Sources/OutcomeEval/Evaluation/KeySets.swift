@@ -27,11 +27,7 @@ extension RowEvaluator {
             let rows = tables[table]
             let equal = op == .equal
             return keys.filter(
-                rows: { r in
-                    let cell = rows.cell(row: r, column: field)
-                    return KeptRows.sameKind(cell, constant) && (cell == constant) == equal
-                },
-                others: { _ in false })
+                rows: { KeptRows.compare(rows.cell(row: $0, column: field), constant, equal: equal) }, others: { _ in false })
         case let .keyLookup(table, field):
             // A boolean column on its own: true only when it holds true.
             let rows = tables[table]

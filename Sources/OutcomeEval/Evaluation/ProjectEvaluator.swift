@@ -169,9 +169,7 @@ struct ProjectEvaluator {
     private func textColumns(table: Int, kept: Bool) -> Set<Int> {
         var used = Set<Int>()
         for (_, feed) in plan.feeds(over: table) {
-            for expr in [feed.projection, feed.filter, feed.group, feed.condition].compactMap({ $0 }) {
-                expr.collectColumns(into: &used)
-            }
+            for expr in feed.expressions { expr.collectColumns(into: &used) }
         }
         guard kept else { return used }
         for aggregate in plan.aggregates {

@@ -72,10 +72,7 @@ final class RowEvaluator {
                 let constant = KeptRows.cell(comparing: c)
             {
                 let equal = op == .equal
-                return { row, key in
-                    guard let cell = stored(row, key), KeptRows.sameKind(cell, constant) else { return false }
-                    return (cell == constant) == equal
-                }
+                return { row, key in stored(row, key).map { KeptRows.compare($0, constant, equal: equal) } ?? false }
             }
             let a = function(l)
             let b = function(r)
@@ -177,12 +174,13 @@ final class RowEvaluator {
                 // used by one scan (one thread) only.
                 var days: Range<Int32> = 0..<0
                 var result = Value.missing
-                return { row, key in
-                    guard case let .date(day) = first(row, key) else { return .missing }
+                return { [unowned self] row, key in
+                    let date = first(row, key)
+                    guard case let .date(day) = date else { return .missing }
                     if !days.contains(day.ordinal) {
                         let quarter = Quarter(containing: day)
                         days = quarter.firstDay.ordinal..<(quarter.lastDay.ordinal + 1)
-                        result = function == .quarterOf ? .number(Double(quarter.index)) : .date(quarter.lastDay)
+                        result = self.call(function, date, .missing)
                     }
                     return result
                 }
@@ -199,8 +197,12 @@ final class RowEvaluator {
             return first.numeric.map { .number(Swift.abs($0)) } ?? .missing
         case .ifNone:
             return first.isMissing ? second : first
-        case .quarterOf, .quarterEnd:
-            preconditionFailure("compiled in `function`")
+        case .quarterOf:
+            guard case let .date(day) = first else { return .missing }
+            return .number(Double(Quarter(containing: day).index))
+        case .quarterEnd:
+            guard case let .date(day) = first else { return .missing }
+            return .date(Quarter(containing: day).lastDay)
         case .quartersIn:
             guard case let .text(name) = first, let window = Window(rawValue: name),
                 case let .date(since) = second

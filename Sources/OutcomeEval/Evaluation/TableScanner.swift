@@ -224,8 +224,8 @@ struct TableScanner {
         guard let tables = evaluators.first?.tables else { return [:] }
         var read: [Int: KeptRows] = [:]
         for (_, feed) in feeds {
-            for expr in [feed.projection, feed.filter, feed.group, feed.condition] {
-                expr?.visit { e in
+            for expr in feed.expressions {
+                expr.visit { e in
                     if case let .lookup(through, table, _) = e { read[through] = tables[table] }
                 }
             }

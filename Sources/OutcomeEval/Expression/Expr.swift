@@ -101,6 +101,8 @@ final class Feed: Sendable {
     /// The same for the rows alone: feeds that are not distinct and have equal keys here
     /// count the same rows.
     let quarterFreeRowsKey: String?
+    /// Every expression the feed evaluates on a row.
+    var expressions: [Expr] { [projection, filter, group, condition].compactMap { $0 } }
     /// Whether the feed only counts rows (no projection, group or condition).
     var countsRowsOnly: Bool { !distinct && projection == nil && group == nil && condition == nil }
 

@@ -253,7 +253,6 @@ final class CSVReader {
         return UnsafeRawBufferPointer(rebasing: unescaped[0..<n])
     }
 
-
     func string(_ index: Int) -> String {
         String(decoding: field(index), as: UTF8.self)
     }
@@ -303,10 +302,8 @@ final class CSVReader {
                     addField(start: fieldStart - base, end: at - base, escaped: false)
                     fieldStart = at + 1
                 } else if byte == lf || byte == cr {
-                    // A lone CR as the last byte read may be the first half of a CRLF.
-                    guard at + 1 < limit else { return nil }
+                    guard let next = terminatorEnd(at: at, limit: limit) else { return nil }
                     addField(start: fieldStart - base, end: at - base, escaped: false)
-                    let next = byte == cr && buffer[at + 1] == lf ? at + 2 : at + 1
                     return Scanned(contentEnd: at - base, next: next, newlines: 1)
                 } else if byte == UInt8(ascii: "\"") {
                     return nil
@@ -431,6 +428,7 @@ final class CSVReader {
     }
 
     /// Where the line break at `i` ends (CRLF, LF or a lone CR); `nil` if a CR is the last byte read.
+    @inline(__always)
     private func terminatorEnd(at i: Int, limit: Int) -> Int? {
         if buffer[i] == UInt8(ascii: "\r") {
             if i + 1 < limit { return buffer[i + 1] == UInt8(ascii: "\n") ? i + 2 : i + 1 }
@@ -509,11 +507,9 @@ final class CSVReader {
                 if byte == UInt8(ascii: "\"") {
                     inQuotes.toggle()
                 } else if !inQuotes && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) {
-                    // A CR that is the last byte read may be the first half of a CRLF: read on
-                    // first, as `terminatorEnd` does (else the LF would count as another line).
-                    if byte == UInt8(ascii: "\r") && i + 1 == limit && !(atEOF && limit == dataEnd) { break }
+                    // A CR that is the last byte read may be the first half of a CRLF: read on.
+                    guard let next = terminatorEnd(at: i, limit: limit) else { break }
                     nextLine += newlines + 1
-                    let next = byte == UInt8(ascii: "\r") && i + 1 < limit && buffer[i + 1] == UInt8(ascii: "\n") ? i + 2 : i + 1
                     recordStart = 0
                     contentEnd = 0
                     nextStart = next

@@ -54,10 +54,13 @@ struct KeptRows: Sendable {
         }
     }
 
-    /// Whether two cells hold values of the same kind (a finite number's top sixteen bits are
-    /// never a tag's).
+    /// `cell = constant` (or `!=` when not `equal`), `constant` made by `cell(comparing:)`: a
+    /// value of another kind, or missing, is neither equal nor unequal, as for any comparison
+    /// (a finite number's top sixteen bits are never a tag's).
     @inline(__always)
-    static func sameKind(_ a: UInt64, _ b: UInt64) -> Bool { a >> 48 == b >> 48 }
+    static func compare(_ cell: UInt64, _ constant: UInt64, equal: Bool) -> Bool {
+        cell >> 48 == constant >> 48 && (cell == constant) == equal
+    }
 
     /// All values of one row.
     func values(row: Int) -> [Value] {
@@ -76,14 +79,11 @@ struct KeptRows: Sendable {
     private mutating func encode(_ value: Value) -> UInt64 {
         switch value {
         case let .number(n): return n.bitPattern
-        case .missing: return Self.cell(.missing, 0)
-        case let .bool(b): return Self.cell(.bool, b ? 1 : 0)
-        case let .date(day): return Self.cell(.date, UInt32(bitPattern: day.ordinal))
-        case let .symbol(s): return Self.cell(.symbol, UInt32(bitPattern: s))
-        case let .row(r): return Self.cell(.row, UInt32(bitPattern: r))
+        case .missing: return Self.missingCell
         case let .text(s):
             texts.append(s)
             return Self.cell(.text, UInt32(texts.count - 1))
+        case .bool, .date, .symbol, .row: return Self.cell(comparing: value)!
         }
     }
 
