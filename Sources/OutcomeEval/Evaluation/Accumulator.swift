@@ -185,6 +185,9 @@ struct DistinctValues {
     private var bits: [UInt64] = []
     private var rowCount = 0
     private var others = Set<Value>()
+    /// The last value added to `others`: such values come in runs (the quarter of activities
+    /// listed by date), and comparing with the last is far cheaper than hashing.
+    private var lastOther: Value?
 
     var count: Int { rowCount + others.count }
 
@@ -201,7 +204,9 @@ struct DistinctValues {
                 rowCount += 1
             }
         default:
+            guard value != lastOther else { return }
             others.insert(value)
+            lastOther = value
         }
     }
 

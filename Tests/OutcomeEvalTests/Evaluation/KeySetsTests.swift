@@ -80,4 +80,22 @@ final class KeySetsTests: XCTestCase {
             XCTAssertEqual(found, expected, "\(group)")
         }
     }
+
+    /// Values other than references come in runs (the quarter of activities listed by date)
+    /// and come back after others; each is counted once, as a plain set counts them.
+    func testValuesInRunsAndComingBackAreCountedOnce() {
+        var values: [Value] = [.number(1), .number(1), .number(2), .number(1), .missing, .number(-0.0), .number(0), .text("A"), .text("A")]
+        var state: UInt64 = 7
+        for _ in 0..<500 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            let value = Value.number(Double(state >> 60))
+            values += Array(repeating: value, count: Int(state >> 62) + 1)
+        }
+        var set = DistinctValues()
+        for value in values { set.insert(value) }
+        let expected = Set(values.filter { !$0.isMissing })
+        XCTAssertEqual(set.count, expected.count)
+        XCTAssertEqual(members(set), expected.sorted { "\($0)" < "\($1)" })
+        XCTAssertTrue(set.contains(.number(2)) && !set.contains(.number(99)))
+    }
 }
