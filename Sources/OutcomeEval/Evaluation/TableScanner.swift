@@ -112,7 +112,9 @@ struct TableScanner {
         // Compiled once per quarter; the row loop then only calls closures.
         let quarterCount = evaluators.count
         let compiled = ContiguousArray(feeds.flatMap { entry in evaluators.map { CompiledFeed(entry.feed, $0) } })
-        var accumulators = ContiguousArray(repeating: Accumulator(), count: compiled.count)
+        // Written through a pointer: an array element would be checked for sharing on each add.
+        let accumulators = UnsafeMutableBufferPointer.filled(with: Accumulator(), count: compiled.count)
+        defer { accumulators.free() }
         let owners = FeedSharing.owners(of: compiled, feeds: feeds.map(\.feed), quarterCount: quarterCount)
         var dispatch = FeedDispatch(compiled, owners: owners)
         let columnCount = table.columns.count
@@ -122,12 +124,8 @@ struct TableScanner {
         let keys = out.keys
         var keyLines: [Int32] = []
         // One row's values, reused for every record and lent to the compiled feeds.
-        let row = UnsafeMutableBufferPointer<Value>.allocate(capacity: table.columns.count)
-        _ = row.initialize(from: repeatElement(Value.missing, count: table.columns.count))
-        defer {
-            _ = row.deinitialize()
-            row.deallocate()
-        }
+        let row = UnsafeMutableBufferPointer.filled(with: Value.missing, count: table.columns.count)
+        defer { row.free() }
 
         func reject(_ problem: RowProblem) {
             out.quality.rejected += 1
@@ -255,5 +253,20 @@ extension String {
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
         return String(scalars)
+    }
+}
+
+extension UnsafeMutableBufferPointer {
+    /// A new buffer of `count` copies of `value`, for state the row loop writes in place;
+    /// `free()` it when done.
+    static func filled(with value: Element, count: Int) -> Self {
+        let buffer = allocate(capacity: count)
+        _ = buffer.initialize(from: repeatElement(value, count: count))
+        return buffer
+    }
+
+    func free() {
+        _ = deinitialize()
+        deallocate()
     }
 }
