@@ -39,9 +39,10 @@ struct TableScanner {
     static let rawLimit = 4096
 
     /// About the length of a row of the data contract's keyed tables (participants,
-    /// activities, proposals: 45-55 bytes): a file's size over it reserves room for its keys,
-    /// so the index need not grow while it is filled. Shorter rows only mean it grows later;
-    /// `maxReservedKeys` bounds what a file of long rows reserves in excess (12.6 MB).
+    /// activities, proposals: 45-55 bytes): a file's size over it reserves room for its keys
+    /// and kept rows, so neither grows while it is filled. Shorter rows only mean they grow
+    /// later; `maxReservedKeys` bounds what a file of long rows reserves in excess (12.6 MB of
+    /// index, and 2 MB a column of kept rows).
     static let reservedBytesPerKey = 48
     static let maxReservedKeys = 1 << 18
 
@@ -106,6 +107,7 @@ struct TableScanner {
     private func scanRecords(_ reader: CSVReader, header: Header, displayPath: String, expectedKeys: Int = 0) throws -> Output {
         var out = emptyOutput(displayPath)
         if table.keyColumnIndex != nil { out.keys = KeyIndex(reservingFor: expectedKeys) }
+        if keepsRows { out.rows.reserve(rows: expectedKeys) }
         let headerProblem = header.problem
         let positions = header.positions
         let keyColumn = table.keyColumnIndex

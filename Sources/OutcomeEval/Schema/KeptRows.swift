@@ -16,6 +16,9 @@ struct KeptRows: Sendable {
 
     init(width: Int) { self.width = width }
 
+    /// Makes room for `rows` rows, so that filling the table does not copy it as it grows.
+    mutating func reserve(rows: Int) { cells.reserveCapacity(rows * width) }
+
     mutating func append(_ row: Row) {
         for value in row { cells.append(encode(value)) }
         count += 1
