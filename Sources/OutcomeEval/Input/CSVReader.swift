@@ -427,6 +427,15 @@ final class CSVReader {
         return (v &- 0x2D2D_2D2D_2D2D_2D2D) & ~v & 0x8080_8080_8080_8080
     }
 
+    /// The bytes of the word equal to `byte`, each flagged by its high bit; exact, since no
+    /// carry crosses from one byte to the next.
+    @inline(__always)
+    static func bytes(equalTo byte: UInt8, in word: UInt64) -> UInt64 {
+        let x = UInt64(littleEndian: word) ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        let low = UInt64(0x7F7F_7F7F_7F7F_7F7F)
+        return ~(((x & low) &+ low) | x | low)
+    }
+
     /// Where the line break at `i` ends (CRLF, LF or a lone CR); `nil` if a CR is the last byte read.
     @inline(__always)
     private func terminatorEnd(at i: Int, limit: Int) -> Int? {

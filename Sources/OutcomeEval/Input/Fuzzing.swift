@@ -23,8 +23,9 @@ public enum Fuzzing {
     }
 
     /// The chunk planner against one sequential read: written to `scratch` (a file path), split
-    /// into 16-byte chunks when the planner allows, the chunks must give the same records with
-    /// the same line numbers.
+    /// into 16-byte chunks, and into about three (so that the planner's word-at-a-time pass runs
+    /// between boundaries), when the planner allows, the chunks must give the same records
+    /// with the same line numbers.
     public static func chunks(_ bytes: [UInt8], scratch: String) {
         guard let handle = fopen(scratch, "wb") else { return }
         _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, handle) }
@@ -37,17 +38,18 @@ public enum Fuzzing {
             }
             return out
         }
-        guard let plan = try? ChunkPlan.make(path: scratch, chunkBytes: 16, limits: limits),
-            let whole = try? records(CSVReader(path: scratch, encoding: .utf8, limits: limits))
-        else { return }
-        var pieces: [String] = []
-        for (i, range) in plan.ranges.enumerated() {
-            guard let source = try? FileByteSource(path: scratch, range: range),
-                let part = try? records(CSVReader(path: scratch, source: source, validatesUTF8: true, limits: limits, firstLine: plan.firstLines[i]))
-            else { preconditionFailure("a chunk could not be read") }
-            pieces += part
+        guard let whole = try? records(CSVReader(path: scratch, encoding: .utf8, limits: limits)) else { return }
+        for chunkBytes in [16, 16 + bytes.count / 3] {
+            guard let plan = try? ChunkPlan.make(path: scratch, chunkBytes: chunkBytes, limits: limits) else { continue }
+            var pieces: [String] = []
+            for (i, range) in plan.ranges.enumerated() {
+                guard let source = try? FileByteSource(path: scratch, range: range),
+                    let part = try? records(CSVReader(path: scratch, source: source, validatesUTF8: true, limits: limits, firstLine: plan.firstLines[i]))
+                else { preconditionFailure("a chunk could not be read") }
+                pieces += part
+            }
+            precondition(pieces == whole, "chunked records (\(chunkBytes)-byte chunks) differ from one read:\n\(pieces)\n\(whole)")
         }
-        precondition(pieces == whole, "chunked records differ from one read:\n\(pieces)\n\(whole)")
     }
 
     /// The streaming UTF-8 check must agree with Swift's own decoder, wherever the pieces split.

@@ -46,6 +46,27 @@ final class ChunkedParsingTests: XCTestCase {
         XCTAssertEqual(try records(path, plan: plan), try records(path))
     }
 
+    /// Records of one length (25 bytes), every eighth with a quoted field that holds a line
+    /// break and opens after a comma at one of eight places, are cut at exactly the record
+    /// ends worked out by hand, with the right line numbers, and a file far longer than the
+    /// record limit is still split. Between boundaries the planner passes over the plain
+    /// records eight bytes at a time, and each word must leave the quote state, the line
+    /// count and the record's start as the byte-by-byte machine would.
+    func testBoundariesOfFixedLengthRecordsAreWhereTheyShouldBe() throws {
+        let folder = TemporaryFolder()
+        let plain = "P000001,A000001,20250111\n"
+        // The quote at bytes 8 to 15 of its record, so that some word ends on the comma before it.
+        let quoted = (0..<8).map { v in "P" + String(repeating: "0", count: 6 + v) + ",\"a\nb\"," + String(repeating: "e", count: 10 - v) + "\n" }
+        XCTAssertEqual(Set(([plain] + quoted).map(\.utf8.count)), [25])
+        let path = folder.write("fixed.csv", (0..<1000).map { $0 % 8 == 7 ? quoted[$0 / 8 % 8] : plain }.joined())
+        let limits = CSVLimits(maxFieldBytes: 64, maxRecordBytes: 100)
+        let plan = try XCTUnwrap(ChunkPlan.make(path: path, chunkBytes: 2048, limits: limits))
+        // A chunk ends at the first record end at least 2048 bytes after its start: 82 records.
+        XCTAssertEqual(plan.ranges, (0..<12).map { $0 * 2050..<($0 + 1) * 2050 } + [24_600..<25_000])
+        // Record r starts on line 1 + r + (the quoted records before it, r / 8).
+        XCTAssertEqual(plan.firstLines, (0..<13).map { 1 + 82 * $0 + 82 * $0 / 8 })
+    }
+
     func testFilesTheReaderWouldRecoverFromAreNotSplit() throws {
         let folder = TemporaryFolder()
         let stray = folder.write("stray.csv", String(repeating: "a,b\n", count: 200) + "x\"y,z\n" + String(repeating: "a,b\n", count: 200))
