@@ -173,8 +173,8 @@ struct ProjectEvaluator {
         }
         guard kept else { return used }
         for aggregate in plan.aggregates {
-            for expr in [aggregate.projection, aggregate.filter, aggregate.group, aggregate.condition, aggregate.keyFilter] {
-                expr?.visit { e in
+            for expr in aggregate.expressions {
+                expr.visit { e in
                     switch e {
                     case let .lookup(_, t, field) where t == table, let .keyLookup(t, field) where t == table: used.insert(field)
                     default: break

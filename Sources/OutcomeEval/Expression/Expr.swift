@@ -172,4 +172,7 @@ struct Aggregate: Sendable {
     /// The source as written, for reasons.
     var text: String
     var tableName: String
+
+    /// Every expression of the aggregate, asked of rows or of distinct values.
+    var expressions: [Expr] { [projection, filter, group, condition, keyFilter].compactMap { $0 } }
 }

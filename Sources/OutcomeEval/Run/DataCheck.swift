@@ -64,9 +64,7 @@ extension EvaluationPlan {
                     case let .aggregate(id), let .inSet(_, id):
                         guard seen.insert(id).inserted else { return }
                         let aggregate = aggregates[id]
-                        for part in [aggregate.projection, aggregate.filter, aggregate.group, aggregate.condition].compactMap({ $0 }) {
-                            walk(part, table: aggregate.table)
-                        }
+                        for part in aggregate.expressions { walk(part, table: aggregate.table) }
                     default: break
                     }
                 }

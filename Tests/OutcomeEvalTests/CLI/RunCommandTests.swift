@@ -161,6 +161,22 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("1 problem found"), result.stderr)
     }
 
+    /// A column read only by a distinct source's condition on the value (`participant.role =
+    /// "organizer"`, asked per participant after the scan) is still named as used.
+    func testCheckWithDataNamesTheIndicatorsThatReadAColumnThroughADistinctValue() throws {
+        let folder = TemporaryFolder()
+        let data = folder.copy(samples, to: "data")
+        let participants = data + "/citizen-idea/participants.csv"
+        let text = try String(contentsOfFile: participants, encoding: .utf8)
+        try text.replacingOccurrences(of: ",role,", with: ",rolle,").write(toFile: participants, atomically: true, encoding: .utf8)
+        let result = try runTool(["check", "--indicators", defaultIndicators, "--data", data])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(
+            result.stderr.contains(
+                "citizen-idea/participants.csv:1:1: error: the header has no column role, which gender_leadership_gap uses; every row will be rejected until it is added"),
+            result.stderr)
+    }
+
     private func displayWidth(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { $0 + ((0xAC00...0xD7A3).contains($1.value) ? 2 : 1) }
     }
