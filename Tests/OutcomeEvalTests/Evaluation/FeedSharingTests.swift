@@ -7,13 +7,7 @@ final class FeedSharingTests: XCTestCase {
     func testAttendanceFeedsShareAcrossQuartersAndRowCounts() throws {
         let plan = try DefinitionLoader.load(directory: defaultIndicators)
         let attendance = plan.schema.tables.firstIndex { $0.name == "attendance" }!
-        let feeds = plan.feeds(over: attendance).map(\.feed)
-        let quarters = (0..<4).map { Quarter(index: Quarter("2026Q3")!.index - 3 + $0) }
-        let evaluators = quarters.map {
-            RowEvaluator(tables: plan.schema.tables.map { KeptRows(width: $0.columns.count) }, project: [], quarter: $0)
-        }
-        let compiled = ContiguousArray(feeds.flatMap { feed in evaluators.map { CompiledFeed(feed, $0) } })
-        let owners = FeedSharing.owners(of: compiled, feeds: feeds, quarterCount: 4)
+        let (feeds, _, owners) = compiledFeeds(plan, table: attendance)
         func index(_ feed: Int, _ quarter: Int) -> Int { feed * 4 + quarter }
         func feed(where matches: (Feed) -> Bool) -> Int { feeds.firstIndex(where: matches)! }
 
@@ -39,16 +33,7 @@ final class FeedDispatchTests: XCTestCase {
     func testEveryDayReachesExactlyTheFeedsWhoseWindowHoldsIt() throws {
         let plan = try DefinitionLoader.load(directory: defaultIndicators)
         for table in plan.schema.tables.indices {
-            let feeds = plan.feeds(over: table).map(\.feed)
-            let quarters = (0..<4).map { Quarter(index: Quarter("2026Q3")!.index - 3 + $0) }
-            let evaluators = quarters.map {
-                // A registry row of missing values: some feeds compare with project fields.
-                RowEvaluator(
-                    tables: plan.schema.tables.map { KeptRows(width: $0.columns.count) },
-                    project: [Value](repeating: .missing, count: plan.schema.registry.columns.count), quarter: $0)
-            }
-            let compiled = ContiguousArray(feeds.flatMap { feed in evaluators.map { CompiledFeed(feed, $0) } })
-            let owners = FeedSharing.owners(of: compiled, feeds: feeds, quarterCount: 4)
+            let (_, compiled, owners) = compiledFeeds(plan, table: table)
             var dispatch = FeedDispatch(compiled, owners: owners)
             let first = Day(year: 2024, month: 6, day: 1)!.ordinal
             let ascending = (0..<900).map { first + Int32($0) }
@@ -69,4 +54,19 @@ final class FeedDispatchTests: XCTestCase {
             }
         }
     }
+}
+
+/// A table's feeds compiled for 2026Q3 and the three quarters before, as `TableScanner` does,
+/// and which accumulator each reads.
+private func compiledFeeds(_ plan: EvaluationPlan, table: Int) -> (feeds: [Feed], compiled: ContiguousArray<CompiledFeed>, owners: [Int]) {
+    let feeds = plan.feeds(over: table).map(\.feed)
+    let quarters = (0..<4).map { Quarter(index: Quarter("2026Q3")!.index - 3 + $0) }
+    let evaluators = quarters.map {
+        // A registry row of missing values: some feeds compare with project fields.
+        RowEvaluator(
+            tables: plan.schema.tables.map { KeptRows(width: $0.columns.count) },
+            project: [Value](repeating: .missing, count: plan.schema.registry.columns.count), quarter: $0)
+    }
+    let compiled = ContiguousArray(feeds.flatMap { feed in evaluators.map { CompiledFeed(feed, $0) } })
+    return (feeds, compiled, FeedSharing.owners(of: compiled, feeds: feeds, quarterCount: 4))
 }
