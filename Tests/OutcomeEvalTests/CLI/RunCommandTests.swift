@@ -147,12 +147,7 @@ final class RunCommandTests: XCTestCase {
 
     func testCheckWithDataNamesMissingColumnsAndTheIndicatorsThatUseThem() throws {
         XCTAssertEqual(try runTool(["check", "--indicators", defaultIndicators, "--data", samples]).status, 0)
-        let folder = TemporaryFolder()
-        let data = folder.copy(samples, to: "data")
-        let finance = data + "/mapo-village/finance.csv"
-        let text = try String(contentsOfFile: finance, encoding: .utf8)
-        try text.replacingOccurrences(of: "amount_krw", with: "amount").write(toFile: finance, atomically: true, encoding: .utf8)
-        let result = try runTool(["check", "--indicators", defaultIndicators, "--data", data])
+        let result = try checkSamples(editing: "mapo-village/finance.csv", replacing: "amount_krw", with: "amount")
         XCTAssertEqual(result.status, 65)
         XCTAssertTrue(
             result.stderr.contains(
@@ -164,17 +159,21 @@ final class RunCommandTests: XCTestCase {
     /// A column read only by a distinct source's condition on the value (`participant.role =
     /// "organizer"`, asked per participant after the scan) is still named as used.
     func testCheckWithDataNamesTheIndicatorsThatReadAColumnThroughADistinctValue() throws {
-        let folder = TemporaryFolder()
-        let data = folder.copy(samples, to: "data")
-        let participants = data + "/citizen-idea/participants.csv"
-        let text = try String(contentsOfFile: participants, encoding: .utf8)
-        try text.replacingOccurrences(of: ",role,", with: ",rolle,").write(toFile: participants, atomically: true, encoding: .utf8)
-        let result = try runTool(["check", "--indicators", defaultIndicators, "--data", data])
+        let result = try checkSamples(editing: "citizen-idea/participants.csv", replacing: ",role,", with: ",rolle,")
         XCTAssertEqual(result.status, 65)
         XCTAssertTrue(
             result.stderr.contains(
                 "citizen-idea/participants.csv:1:1: error: the header has no column role, which gender_leadership_gap uses; every row will be rejected until it is added"),
             result.stderr)
+    }
+
+    /// `check --data` on a copy of Samples/ with one (UTF-8) file's text edited.
+    private func checkSamples(editing file: String, replacing old: String, with new: String) throws -> CommandResult {
+        let folder = TemporaryFolder()
+        let data = folder.copy(samples, to: "data")
+        let text = try String(contentsOfFile: data + "/" + file, encoding: .utf8)
+        try text.replacingOccurrences(of: old, with: new).write(toFile: data + "/" + file, atomically: true, encoding: .utf8)
+        return try runTool(["check", "--indicators", defaultIndicators, "--data", data])
     }
 
     private func displayWidth(_ s: String) -> Int {
