@@ -4,6 +4,10 @@
 # indicators (each the median of BENCH_RUNS runs) and with one, and prints input MB, rows,
 # seconds, MB/s, rows/s, peak RSS and the run/wc ratio. BENCH_PROJECTS (100) and BENCH_SCALE
 # (230: about 1 GB, 20 M attendance rows) size the set; it is kept in .build-bench/ and reused.
+# Beside the run: its floor (`outcome-eval read-floor`: every input read, SHA-256 hashed and
+# split into records, nothing else) and a peer, the sixteen indicators in DuckDB
+# (bench/duckdb_indicators.py), on clean sets of about 180 MB and 1 GB (BENCH_PEER_SETS,
+# projects:scale pairs, "40:96 100:230"; BENCH_PEER=0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 projects=${BENCH_PROJECTS:-100}
@@ -49,6 +53,7 @@ median() {
   printf '%s\n' "${times[@]}" | sort -n | awk -v kb="$kb" '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)], t[1], t[NR], kb }'
 }
 read -r wc_seconds wc_fastest wc_slowest _ < <(median "" wc -l "${files[@]}")
+read -r floor_seconds floor_fastest floor_slowest floor_kb < <(median "" "$bin" read-floor --data "$data")
 
 rm -rf "$work/one"
 read -r run_seconds run_fastest run_slowest run_kb < <(median "$work/out" "$bin" run --data "$data" --indicators Indicators --period 2026Q3 --out "$work/out" --quiet)
@@ -80,13 +85,16 @@ read -r big_serial _ < <(wall "$bin" run --data "$big" --indicators Indicators -
 read -r big_parallel big_kb < <(wall "$bin" run --data "$big" --indicators Indicators --period 2026Q3 --out "$work/out-big" --quiet)
 
 awk -v b="$bytes" -v r="$rows" -v a="$attendance" -v p="$projects" -v w="$wc_seconds" -v s="$run_seconds" -v k="$run_kb" -v o="$one_seconds" \
-  -v n="$runs" -v wf="$wc_fastest" -v ws="$wc_slowest" -v sf="$run_fastest" -v ss="$run_slowest" 'BEGIN {
+  -v n="$runs" -v wf="$wc_fastest" -v ws="$wc_slowest" -v sf="$run_fastest" -v ss="$run_slowest" \
+  -v f="$floor_seconds" -v ff="$floor_fastest" -v fs="$floor_slowest" -v fk="$floor_kb" 'BEGIN {
   mb = b / 1e6
   printf "machine          %s, %d cores\n", ENVIRON["HOSTTYPE"] ? ENVIRON["HOSTTYPE"] : "x86_64", '"$(nproc)"'
   printf "input            %.1f MB in %d projects, %d rows (%d attendance)\n", mb, p, r, a - p
   printf "wc -l            %.3f s  %.0f MB/s  (median of %d: %.3f-%.3f s)\n", w, mb / w, n, wf, ws
   printf "outcome-eval run %.2f s  %.1f MB/s  %.0f rows/s  peak RSS %.0f MB  (median of %d: %.2f-%.2f s)\n", s, mb / s, r / s, k / 1024, n, sf, ss
+  printf "read floor       %.2f s  %.1f MB/s  peak RSS %.0f MB  (median of %d: %.2f-%.2f s)\n", f, mb / f, fk / 1024, n, ff, fs
   printf "run / wc -l      %.1f\n", s / w
+  printf "run / floor      %.2f\n", s / f
   printf "1 indicator      %.2f s (16 indicators cost %.2f times 1)\n", o, s / o
 }'
 awk -v a1="$attendance_1" -v a2="$attendance_2" -v m1="$memory_kb_1" -v m2="$memory_kb_2" 'BEGIN {
@@ -95,3 +103,31 @@ awk -v a1="$attendance_1" -v a2="$attendance_2" -v m1="$memory_kb_1" -v m2="$mem
 awk -v b="$big_mb" -v s="$big_serial" -v p="$big_parallel" -v k="$big_kb" 'BEGIN {
   printf "one project      %.0f MB: %.2f s serial, %.2f s with its large file split across cores (%.1f MB/s, peak RSS %.0f MB)\n", b / 1e6, s, p, b / 1e6 / p, k / 1024
 }'
+
+# The peer: the same sixteen indicators in DuckDB, on clean sets (DuckDB stops at the bad rows
+# that sample-data plants otherwise), checked against the run's results.json, then both timed
+# in the same minutes (medians of BENCH_RUNS).
+[ "${BENCH_PEER:-1}" = 0 ] && exit 0
+if ! python3 -c "import duckdb, openpyxl" 2> /dev/null; then
+  python3 -m pip install -q duckdb openpyxl > /dev/null 2>&1 || { echo "peer            skipped: pip cannot install duckdb"; exit 0; }
+fi
+for size in ${BENCH_PEER_SETS:-40:96 100:230}; do
+  peer_projects=${size%:*} peer_scale=${size#*:}
+  clean=$work/clean-p$peer_projects-s$peer_scale
+  if [ ! -f "$clean/projects.csv" ]; then
+    rm -rf "$clean"
+    "$bin" sample-data --clean --seed 7 --projects "$peer_projects" --scale "$peer_scale" --out "$clean" 2> /dev/null
+  fi
+  clean_mb=$(find "$clean" -name '*.csv' -print0 | xargs -0 cat | wc -c)
+  find "$clean" -name '*.csv' -print0 | xargs -0 cat > /dev/null
+  peer=(python3 bench/duckdb_indicators.py "$clean" Indicators/reference/seoul_population.csv 2026Q3 "$work/peer.xlsx")
+  rm -rf "$work/out-clean"
+  "$bin" run --data "$clean" --indicators Indicators --period 2026Q3 --out "$work/out-clean" --quiet > /dev/null
+  agreement=$("${peer[@]}" --check "$work/out-clean/2026Q3/results.json" | tail -n 1)
+  read -r clean_run _ _ clean_kb < <(median "$work/out-clean" "$bin" run --data "$clean" --indicators Indicators --period 2026Q3 --out "$work/out-clean" --quiet)
+  read -r clean_floor _ < <(median "" "$bin" read-floor --data "$clean")
+  read -r duck _ _ duck_kb < <(median "" "${peer[@]}")
+  awk -v b="$clean_mb" -v r="$clean_run" -v f="$clean_floor" -v d="$duck" -v k="$clean_kb" -v dk="$duck_kb" -v a="$agreement" 'BEGIN {
+    printf "peer %6.0f MB   outcome-eval %.2f s (RSS %.0f MB), floor %.2f s, DuckDB %.2f s (RSS %.0f MB): DuckDB / run %.2f, run / floor %.2f; values %s\n", b / 1e6, r, k / 1024, f, d, dk / 1024, d / r, r / f, a
+  }'
+done

@@ -7,6 +7,8 @@ struct ProjectWriter {
     let scale: Int
     let attendanceFactor: Int
     let folder: String
+    /// Without the deliberate defects below (for tools that stop at the first bad row).
+    let clean: Bool
 
     static let districts = [
         "종로구", "중구", "용산구", "성동구", "광진구", "동대문구", "중랑구", "성북구", "강북구", "도봉구", "노원구", "은평구", "서대문구",
@@ -27,9 +29,10 @@ struct ProjectWriter {
     }
 
     /// The deliberate defects, by project position, so every data set shows each path once.
-    var participantsEncoding: CSVFileWriter.Encoding { index == 0 ? .cp949 : .utf8 }
-    var activitiesEncoding: CSVFileWriter.Encoding { index == 1 ? .utf8WithBOM : .utf8 }
-    var hasProposalsFile: Bool { index != 4 }
+    private func defect(at position: Int) -> Bool { !clean && index == position }
+    var participantsEncoding: CSVFileWriter.Encoding { defect(at: 0) ? .cp949 : .utf8 }
+    var activitiesEncoding: CSVFileWriter.Encoding { defect(at: 1) ? .utf8WithBOM : .utf8 }
+    var hasProposalsFile: Bool { !defect(at: 4) }
 
     func write(_ random: inout RandomSource) throws -> SampleGenerator.Summary {
         var summary = SampleGenerator.Summary()
@@ -119,7 +122,7 @@ struct ProjectWriter {
                 }
             }
         }
-        if index == 2 {
+        if defect(at: 2) {
             // Three broken rows: a day that does not exist, an unknown person, a missing field.
             attendanceFile.rawLine("P000001,A000001,2026-02-30")
             attendanceFile.rawLine("P999999,A000001,2026-08-03")
@@ -145,7 +148,7 @@ struct ProjectWriter {
                     String(format: "PR%05d", n + 1), person.id, submitted.description, status, status == "pending" ? "" : decided.description,
                 ])
             }
-            if index == 1 {
+            if defect(at: 1) {
                 proposalsFile.rawLine("PR00001,P000003,2026-07-01,adopted,2026-08-01")
                 proposalsFile.rawLine("PR99001,P000004,2026-07-02,approved,2026-08-02")
             }
@@ -164,12 +167,12 @@ struct ProjectWriter {
             let (y, m, _) = month.components
             month = Day(year: m == 12 ? y + 1 : y, month: m == 12 ? 1 : m + 1, day: 1)!
         }
-        if index == 3 { financeFile.rawLine("2026-08-14,private_donation,-500000") }
+        if defect(at: 3) { financeFile.rawLine("2026-08-14,private_donation,-500000") }
         try done(financeFile)
 
         // milestones.csv: header only for the youngest project, which has none yet.
         let milestonesFile = try CSVFileWriter(path: folder + "/milestones.csv", header: ["date", "stage", "partner", "partner_sector", "note"])
-        if index != 5 || scale > 1 {
+        if !defect(at: 5) || scale > 1 {
             let partners = [
                 ("서울시 \(template.department)", "public"), ("\(template.homeDistrict ?? "서울") 주민자치회", "civil"),
                 ("서울시립대학교 도시과학연구원", "academic"), ("(주)한빛소셜랩", "private"), ("서울시사회적경제지원센터", "public"),

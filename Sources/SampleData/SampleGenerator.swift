@@ -7,7 +7,8 @@ import OutcomeEval
 /// This is the one place outside `Indicators/` that knows the default contract's columns,
 /// because realistic data needs to know what a column means. The evaluation never uses it.
 /// Every data set carries the same few deliberate defects, so the rejects path always shows:
-/// a CP949 file, a file with a BOM, bad rows, a missing table and a header-only table.
+/// a CP949 file, a file with a BOM, bad rows, a missing table and a header-only table —
+/// unless `clean` is set, for peers in the benchmark that stop at the first bad row.
 public struct SampleGenerator {
     public var seed: UInt64
     public var projects: Int
@@ -15,12 +16,14 @@ public struct SampleGenerator {
     /// Multiplies the people at each activity, and so the attendance rows, leaving the
     /// participants as they are (for showing that memory does not follow rows).
     public var attendanceFactor: Int
+    public var clean: Bool
 
-    public init(seed: UInt64, projects: Int, scale: Int, attendanceFactor: Int = 1) {
+    public init(seed: UInt64, projects: Int, scale: Int, attendanceFactor: Int = 1, clean: Bool = false) {
         self.seed = seed
         self.projects = max(1, projects)
         self.scale = max(1, scale)
         self.attendanceFactor = max(1, attendanceFactor)
+        self.clean = clean
     }
 
     /// What was written, for the command's summary line.
@@ -48,7 +51,7 @@ public struct SampleGenerator {
             var random = RandomSource(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
             let folder = directory + "/" + template.id
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let project = ProjectWriter(template: template, index: index, scale: scale, attendanceFactor: attendanceFactor, folder: folder)
+            let project = ProjectWriter(template: template, index: index, scale: scale, attendanceFactor: attendanceFactor, folder: folder, clean: clean)
             let written = try project.write(&random)
             summary.files += written.files
             summary.rows += written.rows

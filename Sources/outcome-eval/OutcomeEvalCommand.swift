@@ -10,7 +10,7 @@ struct OutcomeEvalCommand: ParsableCommand {
         discussion: "Exit codes: 0 done, 1 verify found differences, 64 bad command line, 65 bad data or definitions, "
             + "66 input missing, 70 internal error, 73 output not writable, 75 another run holds the output folder.",
         version: OutcomeEvalVersion.string,
-        subcommands: [Run.self, Check.self, Verify.self, SampleDataCommand.self])
+        subcommands: [Run.self, Check.self, Verify.self, SampleDataCommand.self, ReadFloor.self])
 }
 
 /// Prints a library error and exits with its documented code; never a stack trace.

@@ -20,13 +20,16 @@ struct SampleDataCommand: ParsableCommand {
     @Option(help: "Multiplies the attendance rows only, leaving the participants as they are.")
     var attendanceFactor: Int = 1
 
+    @Flag(help: "Leave out the deliberate defects (CP949, BOM, bad rows, missing and header-only tables).")
+    var clean = false
+
     @Option(help: "The folder to write.")
     var out: String
 
     func run() throws {
         guard projects >= 1, scale >= 1 else { fail(RunError.usage("--projects and --scale must be at least 1.")) }
         do {
-            let summary = try SampleGenerator(seed: seed, projects: projects, scale: scale, attendanceFactor: attendanceFactor).write(to: out)
+            let summary = try SampleGenerator(seed: seed, projects: projects, scale: scale, attendanceFactor: attendanceFactor, clean: clean).write(to: out)
             printError("sample-data: \(summary.files) files, \(summary.rows) rows, \(summary.bytes / 1_000_000) MB in \(out)")
         } catch {
             fail(error)
