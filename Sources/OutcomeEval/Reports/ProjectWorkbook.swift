@@ -100,33 +100,40 @@ struct ProjectWorkbook {
         var table = SheetTable(sheet)
         let threshold = settings.smallCellThreshold
         let small = "<\(threshold)"
-        for (b, breakdown) in plan.breakdowns.enumerated() {
+        for (breakdown, published) in zip(plan.breakdowns, result.breakdowns[index]) {
             try table.write([.note(breakdown.name.text(words.language))], style: CellStyle(bold: true))
             try table.write([.note(breakdown.rows)])
-            guard let groups = outcome.breakdowns[b] else {
-                try table.write([.note(words("자료 없음", "no data"))])
+            guard let published, let total = published.total else {
+                try table.write([.note(published == nil ? words("자료 없음", "no data") : withheldNote)])
                 table.skip()
                 continue
             }
             try table.header(
                 [words("집단", "Group"), words("인원·건수", "Count"), words("비율", "Share")] + (breakdown.hasRate ? [words("비율(조건)", "Rate")] : []))
-            let shown = groups.filter { $0.size >= threshold }
-            let total = Double(shown.reduce(0) { $0 + $1.size })
-            for group in groups {
+            for group in published.groups {
                 let label = group.label ?? words("(미기재)", "(not stated)")
-                // Small cells are shown as "<5" and left out of the shares.
-                if group.size < threshold {
-                    try table.write([.text(label), .text(small)])
+                guard let count = group.count, let share = group.share else {
+                    try table.write([.text(label), .text(group.suppression == .smallCell ? small : Self.complementaryMark)])
                     continue
                 }
-                var cells: [ReportCell] = [.text(label), .number(Double(group.size), format: "#,##0"), .number(Double(group.size) / total, format: "0.0%")]
-                if breakdown.hasRate { cells.append(.number(Double(group.hits) / Double(group.size), format: "0.0%")) }
-                try table.write(cells)
+                try table.write([.text(label), .number(Double(count), format: "#,##0"), .number(share, format: "0.0%")] + (group.rate.map { [.number($0, format: "0.0%")] } ?? []))
             }
+            let totalRate: [ReportCell] = published.hits.map { [.text(""), .number(Double($0) / Double(total), format: "0.0%")] } ?? []
+            try table.write([.text(words("합계", "Total")), .number(Double(total), format: "#,##0")] + totalRate, style: CellStyle(bold: true))
             table.skip()
         }
-        try table.write([.note(words("\(threshold)명(건) 미만 집단은 \(small)로 표시하고 비율에서 제외", "Groups under \(threshold) are shown as \(small) and left out of the shares"))])
+        try table.write([.note(words("\(small): \(threshold)명(건) 미만이라 숨긴 집단 (비율에서 제외)", "\(small): a group under \(threshold), hidden and left out of the shares"))])
+        try table.write([.note(words(
+            "\(Self.complementaryMark): \(threshold)명(건) 이상이지만, 합계에서 빼서 \(small) 집단을 알아낼 수 없도록 함께 숨긴 집단",
+            "\(Self.complementaryMark): a group of \(threshold) or more, hidden too so that the \(small) groups cannot be worked out from the total"))])
         try table.fitColumns()
+    }
+
+    /// The mark of a complementary cell: hidden without claiming to be small.
+    static let complementaryMark = "x"
+
+    private var withheldNote: String {
+        words("공개하지 않음: 모든 집단을 숨겨도 합계에서 작은 집단을 알아낼 수 있는 표", "withheld: even with every group hidden, a small group could be worked out from the total")
     }
 
     private func band(_ index: Int?) -> String { index.map { settings.bands[$0].name.text(words.language) } ?? "" }
