@@ -57,7 +57,7 @@ public enum ReportWriter {
     }
 
     /// Writes the report of `result` as `<outputDirectory>/<period>/`, replacing the old one only
-    /// when everything is written.
+    /// when everything is written and its results.json passes the release audit.
     public static func publish(_ result: EvaluationResult, to outputDirectory: String) throws(RunError) -> [String] {
         let name = result.configuration.period.description
         let fm = FileManager.default
@@ -74,6 +74,7 @@ public enum ReportWriter {
         }
         do {
             warnings = try writeFiles(result, into: staging)
+            try ReleaseAudit.requireSafe(staging)
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error
