@@ -13,7 +13,6 @@ public enum ReportWriter {
         let texts: [(String, String)] = [
             ("results.json", ResultsJSON.render(result, toolVersion: version)),
             ("report.txt", TextReport(result: result, language: language, toolVersion: version).render()),
-            ("rejects.csv", QualityCSV.rejects(result.allRejects, language: language)),
             ("data_quality.csv", QualityCSV.dataQuality(result.allFiles)),
         ]
         for (name, text) in texts {
@@ -21,6 +20,11 @@ public enum ReportWriter {
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
                 throw .cannotWrite("\(path): cannot write. Check the folder is writable and the disk is not full.")
             }
+        }
+        // Raw input rows (ages, incomes, disabilities): for the data stewards, not for publication.
+        let rejects = folder + "/rejects.csv"
+        guard FileSystem.writeOwnerOnly(QualityCSV.rejects(result.allRejects, language: language), to: rejects) else {
+            throw .cannotWrite("\(rejects): cannot write. Check the folder is writable and the disk is not full.")
         }
         let words = Words(language: language)
         let created = result.configuration.documentTime
