@@ -118,7 +118,7 @@ struct ProjectWorkbook {
                 }
                 try table.write([.text(label), .number(Double(count), format: "#,##0"), .number(share, format: "0.0%")] + (group.rate.map { [.number($0, format: "0.0%")] } ?? []))
             }
-            let totalRate: [ReportCell] = published.hits.map { [.text(""), .number(Double($0) / Double(total), format: "0.0%")] } ?? []
+            let totalRate: [ReportCell] = published.hits.flatMap { total > 0 ? [.text(""), .number(Double($0) / Double(total), format: "0.0%")] : nil } ?? []
             try table.write([.text(words("합계", "Total")), .number(Double(total), format: "#,##0")] + totalRate, style: CellStyle(bold: true))
             table.skip()
         }
