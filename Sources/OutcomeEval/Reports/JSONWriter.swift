@@ -11,24 +11,21 @@ struct JSONWriter {
         case bool(Bool)
     }
 
-    mutating func beginObject(_ key: String? = nil) {
-        prefix(key)
-        text += "{"
-        indent += 1
-        needsComma.append(false)
-    }
+    mutating func beginObject(_ key: String? = nil) { begin(key, "{") }
 
     mutating func endObject() { end("}") }
 
     /// An array, whose members are written with a `nil` key.
-    mutating func beginArray(_ key: String? = nil) {
+    mutating func beginArray(_ key: String? = nil) { begin(key, "[") }
+
+    mutating func endArray() { end("]") }
+
+    private mutating func begin(_ key: String?, _ bracket: String) {
         prefix(key)
-        text += "["
+        text += bracket
         indent += 1
         needsComma.append(false)
     }
-
-    mutating func endArray() { end("]") }
 
     private mutating func end(_ bracket: String) {
         indent -= 1
