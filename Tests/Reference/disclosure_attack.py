@@ -73,7 +73,8 @@ def main(report):
                 if not consistent(g):
                     problems.append(f"{pid} / {bid} / {g['group']}: inconsistent {g}")
             for i, what, value in attack(breakdown, threshold):
-                problems.append(f"{pid} / {bid} / {breakdown['groups'][i]['group'] or '(not stated)'}: {what} {value}")
+                shown = value if what == "count" else f"{value * 100:.1f} %"
+                problems.append(f"{pid} / {bid} / {breakdown['groups'][i]['group'] or '(not stated)'}: {what} {shown}")
     for p in problems:
         print(p)
     print(f"{tables} breakdowns, {hidden} hidden groups, {len(problems)} recoverable")
