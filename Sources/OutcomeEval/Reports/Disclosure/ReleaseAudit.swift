@@ -53,7 +53,10 @@ public enum ReleaseAudit {
         guard !found.isEmpty else { return }
         throw .badData(
             found.map { "hidden group can be worked out: \($0)" }
-                + ["The report was not replaced: its breakdowns would disclose these groups. Keep complementary_suppression on in evaluation.yaml, or raise small_cell_threshold."])
+                + [
+                    "The report was not replaced: its breakdowns would disclose these groups. "
+                        + "Keep complementary_suppression on in evaluation.yaml, or raise small_cell_threshold."
+                ])
     }
 
     private static func describe(_ error: Error) -> String {
