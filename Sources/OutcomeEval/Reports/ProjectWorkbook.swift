@@ -99,12 +99,11 @@ struct ProjectWorkbook {
     private func writeBreakdowns(_ sheet: Worksheet) throws {
         var table = SheetTable(sheet)
         let threshold = settings.smallCellThreshold
-        let small = "<\(threshold)"
         for (breakdown, published) in zip(plan.breakdowns, result.breakdowns[index]) {
             try table.write([.note(breakdown.name.text(words.language))], style: CellStyle(bold: true))
             try table.write([.note(breakdown.rows)])
             guard let published, let total = published.total else {
-                try table.write([.note(published == nil ? words("자료 없음", "no data") : withheldNote)])
+                try table.write([.note(published == nil ? words("자료 없음", "no data") : PublishedBreakdown.withheldNote.text(words.language))])
                 table.skip()
                 continue
             }
@@ -113,7 +112,7 @@ struct ProjectWorkbook {
             for group in published.groups {
                 let label = group.label ?? words("(미기재)", "(not stated)")
                 guard let count = group.count, let share = group.share else {
-                    try table.write([.text(label), .text(group.suppression == .smallCell ? small : Self.complementaryMark)])
+                    try table.write([.text(label), .text(group.suppression?.mark(threshold: threshold) ?? "")])
                     continue
                 }
                 let rate: [ReportCell] = group.rate.map { [.number($0, format: "0.0%")] } ?? []
@@ -123,18 +122,10 @@ struct ProjectWorkbook {
             try table.write([.text(words("합계", "Total")), .number(Double(total), format: "#,##0")] + totalRate, style: CellStyle(bold: true))
             table.skip()
         }
-        try table.write([.note(words("\(small): \(threshold)명(건) 미만이라 숨긴 집단 (비율에서 제외)", "\(small): a group under \(threshold), hidden and left out of the shares"))])
-        try table.write([.note(words(
-            "\(Self.complementaryMark): \(threshold)명(건) 이상이지만, 합계에서 빼서 \(small) 집단을 알아낼 수 없도록 함께 숨긴 집단",
-            "\(Self.complementaryMark): a group of \(threshold) or more, hidden too so that the \(small) groups cannot be worked out from the total"))])
+        for suppression in [PublishedBreakdown.Suppression.smallCell, .complementary] {
+            try table.write([.note(suppression.footnote(threshold: threshold).text(words.language))])
+        }
         try table.fitColumns()
-    }
-
-    /// The mark of a complementary cell: hidden without claiming to be small.
-    static let complementaryMark = "x"
-
-    private var withheldNote: String {
-        words("공개하지 않음: 모든 집단을 숨겨도 합계에서 작은 집단을 알아낼 수 있는 표", "withheld: even with every group hidden, a small group could be worked out from the total")
     }
 
     private func band(_ index: Int?) -> String { index.map { settings.bands[$0].name.text(words.language) } ?? "" }

@@ -96,3 +96,30 @@ public struct DisclosureRule: Sendable, Equatable {
         self.complementary = complementary
     }
 }
+
+/// The marks and notes every renderer shows, so that a workbook and a web page say the same.
+extension PublishedBreakdown.Suppression {
+    /// How a hidden group is shown in place of its count: `<5`, or `x` (hidden without claiming to be small).
+    public func mark(threshold: Int) -> String { self == .smallCell ? "<\(threshold)" : "x" }
+
+    /// The footnote that explains the mark, once per page or sheet.
+    public func footnote(threshold: Int) -> LocalizedText {
+        let mark = mark(threshold: threshold)
+        let small = Self.smallCell.mark(threshold: threshold)
+        switch self {
+        case .smallCell:
+            return LocalizedText(ko: "\(mark): \(threshold)명(건) 미만이라 숨긴 집단 (비율에서 제외)", en: "\(mark): a group under \(threshold), hidden and left out of the shares")
+        case .complementary:
+            return LocalizedText(
+                ko: "\(mark): \(threshold)명(건) 이상이지만, 합계에서 빼서 \(small) 집단을 알아낼 수 없도록 함께 숨긴 집단",
+                en: "\(mark): a group of \(threshold) or more, hidden too so that the \(small) groups cannot be worked out from the total")
+        }
+    }
+}
+
+extension PublishedBreakdown {
+    /// In place of a withheld breakdown's table.
+    public static let withheldNote = LocalizedText(
+        ko: "공개하지 않음: 모든 집단을 숨겨도 합계에서 작은 집단을 알아낼 수 있는 표",
+        en: "withheld: even with every group hidden, a small group could be worked out from the total")
+}
