@@ -4,6 +4,8 @@
 ///
 /// Published: the total (always), the total hits of a rate breakdown, and each group's label;
 /// a group is either shown (count, share, rate) or suppressed with its reason and nothing else.
+/// A renderer finds it as `EvaluationResult.breakdowns[project][breakdown]` (`nil` when the
+/// breakdown's table is unavailable), with its marks and notes below.
 public struct PublishedBreakdown: Sendable, Equatable {
     /// Why a group's count is not shown.
     public enum Suppression: String, Sendable, Equatable {
