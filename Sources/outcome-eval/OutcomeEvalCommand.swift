@@ -7,10 +7,10 @@ struct OutcomeEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcome-eval",
         abstract: "Scores Seoul social-innovation projects from their outcome CSVs.",
-        discussion: "Exit codes: 0 done, 1 verify found differences, 64 bad command line, 65 bad data or definitions, "
+        discussion: "Exit codes: 0 done, 1 verify found differences or check-release found a group it could work out, 64 bad command line, 65 bad data or definitions, "
             + "66 input missing, 70 internal error, 73 output not writable, 75 another run holds the output folder.",
         version: OutcomeEvalVersion.string,
-        subcommands: [Run.self, Check.self, Verify.self, SampleDataCommand.self, ReadFloor.self])
+        subcommands: [Run.self, Check.self, Verify.self, CheckRelease.self, SampleDataCommand.self, ReadFloor.self])
 }
 
 /// Prints a library error and exits with its documented code; never a stack trace.

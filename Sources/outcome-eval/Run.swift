@@ -9,7 +9,9 @@ struct Run: ParsableCommand {
         discussion: """
             Writes results.json, report.txt, rejects.csv, data_quality.csv, portfolio.xlsx, projects/<id>.xlsx and
             manifest.json into a folder beside the target, then puts it in place; a failed or stopped run leaves the
-            previous report as it was. One run at a time per --out folder (exit 75 otherwise).
+            previous report as it was. A report whose breakdowns would let a hidden group be worked out is not put in
+            place (exit 65; see check-release). rejects.csv holds raw input rows: it is internal, readable by its
+            owner only. One run at a time per --out folder (exit 75 otherwise).
             """)
 
     @Option(help: "The folder with projects.csv and one folder per project.")

@@ -5,7 +5,7 @@
 
 Checks: the portfolio's Summary (dimension and overall scores), its Indicators sheet (value,
 score, previous value, previous score: real numbers, never text), and each project workbook's
-indicator table. Prints 'N passed, M failed' and exits 1 on any difference.
+indicator table and group breakdowns (the breakdowns as results.json publishes them). Prints 'N passed, M failed' and exits 1 on any difference.
 """
 import json, os, sys
 import openpyxl
@@ -48,10 +48,41 @@ def main(report):
                 checked += 1
                 if not close(got, entry[key]):
                     problems.append(f"{pid}.xlsx {indicator} {key}: {got!r} != {entry[key]!r}")
+        got, failed = breakdowns(report, pid, project["breakdowns"], results["small_cell_threshold"])
+        checked += got
+        problems += failed
     for p in problems:
         print(p)
     print(f"{checked - len(problems)} passed, {len(problems)} failed")
     return 1 if problems else 0
+
+def breakdowns(report, pid, published, threshold):
+    """The Breakdowns sheet against results.json's breakdowns, which it is rendered from: per
+    block a title, the rows, then a note (no data, withheld) or a header, one row per group
+    (count, share, rate; a hidden group its mark and nothing else), the total row, a blank row."""
+    rows = list(openpyxl.load_workbook(os.path.join(report, "projects", pid + ".xlsx")).worksheets[2].iter_rows(values_only=True))
+    checked, problems, i = 0, [], 0
+    for bid, b in published.items():
+        i += 2
+        if b is None or b["total"] is None:
+            i += 2
+            continue
+        i += 1
+        for g in b["groups"] + [{"group": "total", "count": b["total"], "suppressed": False, "share": None,
+                                 "rate": b["hits"] / b["total"] if b["hits"] is not None and b["total"] else None}]:
+            row = rows[i] + (None,) * 4
+            i += 1
+            if g["suppressed"]:
+                want = [f"<{threshold}" if g["reason"] == "small_cell" else "x", None, None]
+            else:
+                want = [g["count"], g["share"], g["rate"]]
+            got = [row[1], row[2], row[3]]
+            for a, w in zip(got, want):
+                checked += 1
+                if not (a == w if isinstance(w, str) or w is None else close(a, w)):
+                    problems.append(f"{pid}.xlsx {bid} {g['group']}: {got!r} != {want!r}")
+        i += 1
+    return checked, problems
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1]))

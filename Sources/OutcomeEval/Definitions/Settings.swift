@@ -22,11 +22,14 @@ public struct Settings: Sendable {
     /// Highest minimum first.
     public var bands: [Band]
     public var smallCellThreshold: Int
+    /// Hide further groups so that the small ones cannot be worked out (on unless set false).
+    public var complementarySuppression: Bool
     /// A file with a larger share of rejected rows fails the run.
     public var rejectCeiling: Double
     public var limits: CSVLimits
     public var references: [String: ReferenceTable]
 
+    public var disclosureRule: DisclosureRule { DisclosureRule(threshold: smallCellThreshold, complementary: complementarySuppression) }
 }
 
 enum SettingsLoader {
@@ -35,7 +38,7 @@ enum SettingsLoader {
             let root = try file.mapping(file.root, "the settings")
             file.rejectUnknownKeys(
                 root,
-                allowed: ["dimensions", "minimum_coverage", "bands", "small_cell_threshold", "reject_ceiling", "limits", "references", "breakdowns"],
+                allowed: ["dimensions", "minimum_coverage", "bands", "small_cell_threshold", "complementary_suppression", "reject_ceiling", "limits", "references", "breakdowns"],
                 diagnostics: diagnostics)
             let dimensionsNode = try file.required(root, "dimensions", in: file.root)
             guard let dimensionList = dimensionsNode.sequence, !dimensionList.isEmpty else {
@@ -88,11 +91,14 @@ enum SettingsLoader {
             }
             let ceiling = try root["reject_ceiling"].map { try file.number($0, "reject_ceiling") } ?? 0.05
             guard (0...1).contains(ceiling) else { throw file.error(root["reject_ceiling"], "reject_ceiling is a share from 0 to 1") }
+            let threshold = try root["small_cell_threshold"].map { try file.int($0, "small_cell_threshold") } ?? 5
+            guard threshold >= 1 else { throw file.error(root["small_cell_threshold"], "small_cell_threshold is a count of at least 1") }
             return Settings(
                 dimensions: dimensions,
                 minimumCoverage: try root["minimum_coverage"].map { try file.number($0, "minimum_coverage") } ?? 0.5,
                 bands: bands,
-                smallCellThreshold: try root["small_cell_threshold"].map { try file.int($0, "small_cell_threshold") } ?? 5,
+                smallCellThreshold: threshold,
+                complementarySuppression: try root["complementary_suppression"].map { try file.bool($0, "complementary_suppression") } ?? true,
                 rejectCeiling: ceiling, limits: limits, references: references)
         }
     }

@@ -24,6 +24,7 @@ public struct ProjectOutcome: Sendable {
     /// Files that could not be read at all (unknown encoding, I/O errors): these fail the run.
     public var errors: [String]
     /// For the evaluated quarter, by breakdown of the plan; `nil` when its table is unavailable.
+    /// Raw tallies, small groups included: outputs show `EvaluationResult.breakdowns` instead.
     public var breakdowns: [[BreakdownGroup]?]
 }
 

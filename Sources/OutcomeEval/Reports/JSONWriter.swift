@@ -7,21 +7,31 @@ struct JSONWriter {
     enum Scalar {
         case string(String?)
         case number(Double?)
-        case integer(Int)
+        case integer(Int?)
+        case bool(Bool)
     }
 
-    mutating func beginObject(_ key: String? = nil) {
+    mutating func beginObject(_ key: String? = nil) { begin(key, "{") }
+
+    mutating func endObject() { end("}") }
+
+    /// An array, whose members are written with a `nil` key.
+    mutating func beginArray(_ key: String? = nil) { begin(key, "[") }
+
+    mutating func endArray() { end("]") }
+
+    private mutating func begin(_ key: String?, _ bracket: String) {
         prefix(key)
-        text += "{"
+        text += bracket
         indent += 1
         needsComma.append(false)
     }
 
-    mutating func endObject() {
+    private mutating func end(_ bracket: String) {
         indent -= 1
         let hadMembers = needsComma.removeLast()
         if hadMembers { text += "\n" + String(repeating: "  ", count: indent) }
-        text += "}"
+        text += bracket
     }
 
     mutating func value(_ key: String?, _ scalar: Scalar) {
@@ -29,7 +39,8 @@ struct JSONWriter {
         switch scalar {
         case let .string(s): text += s.map(JSONWriter.quoted) ?? "null"
         case let .number(n): text += n.map(JSONWriter.number) ?? "null"
-        case let .integer(i): text += String(i)
+        case let .integer(i): text += i.map { String($0) } ?? "null"
+        case let .bool(b): text += b ? "true" : "false"
         }
     }
 

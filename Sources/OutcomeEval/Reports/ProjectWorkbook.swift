@@ -99,33 +99,32 @@ struct ProjectWorkbook {
     private func writeBreakdowns(_ sheet: Worksheet) throws {
         var table = SheetTable(sheet)
         let threshold = settings.smallCellThreshold
-        let small = "<\(threshold)"
-        for (b, breakdown) in plan.breakdowns.enumerated() {
+        for (breakdown, published) in zip(plan.breakdowns, result.breakdowns[index]) {
             try table.write([.note(breakdown.name.text(words.language))], style: CellStyle(bold: true))
             try table.write([.note(breakdown.rows)])
-            guard let groups = outcome.breakdowns[b] else {
-                try table.write([.note(words("자료 없음", "no data"))])
+            guard let published, let total = published.total else {
+                try table.write([.note(published == nil ? words("자료 없음", "no data") : PublishedBreakdown.withheldNote.text(words.language))])
                 table.skip()
                 continue
             }
             try table.header(
                 [words("집단", "Group"), words("인원·건수", "Count"), words("비율", "Share")] + (breakdown.hasRate ? [words("비율(조건)", "Rate")] : []))
-            let shown = groups.filter { $0.size >= threshold }
-            let total = Double(shown.reduce(0) { $0 + $1.size })
-            for group in groups {
+            for group in published.groups {
                 let label = group.label ?? words("(미기재)", "(not stated)")
-                // Small cells are shown as "<5" and left out of the shares.
-                if group.size < threshold {
-                    try table.write([.text(label), .text(small)])
+                guard let count = group.count, let share = group.share else {
+                    try table.write([.text(label), .text(group.suppression?.mark(threshold: threshold) ?? "")])
                     continue
                 }
-                var cells: [ReportCell] = [.text(label), .number(Double(group.size), format: "#,##0"), .number(Double(group.size) / total, format: "0.0%")]
-                if breakdown.hasRate { cells.append(.number(Double(group.hits) / Double(group.size), format: "0.0%")) }
-                try table.write(cells)
+                let rate: [ReportCell] = group.rate.map { [.number($0, format: "0.0%")] } ?? []
+                try table.write([.text(label), .number(Double(count), format: "#,##0"), .number(share, format: "0.0%")] + rate)
             }
+            let totalRate: [ReportCell] = published.hits.flatMap { total > 0 ? [.text(""), .number(Double($0) / Double(total), format: "0.0%")] : nil } ?? []
+            try table.write([.text(words("합계", "Total")), .number(Double(total), format: "#,##0")] + totalRate, style: CellStyle(bold: true))
             table.skip()
         }
-        try table.write([.note(words("\(threshold)명(건) 미만 집단은 \(small)로 표시하고 비율에서 제외", "Groups under \(threshold) are shown as \(small) and left out of the shares"))])
+        for suppression in [PublishedBreakdown.Suppression.smallCell, .complementary] {
+            try table.write([.note(suppression.footnote(threshold: threshold).text(words.language))])
+        }
         try table.fitColumns()
     }
 

@@ -8,6 +8,7 @@ enum ResultsJSON {
         json.beginObject()
         json.value("period", .string(result.configuration.period.description))
         json.value("tool_version", .string(toolVersion))
+        json.value("small_cell_threshold", .integer(settings.smallCellThreshold))
         json.beginObject("projects")
         for (p, outcome) in result.projects.enumerated() {
             let scores = result.scores[p][current]
@@ -48,11 +49,40 @@ enum ResultsJSON {
             json.value("band", .string(scores.overallBandIndex.map { settings.bands[$0].name.en }))
             json.value("previous_score", .number(previous.overall))
             json.endObject()
+            json.beginObject("breakdowns")
+            for (breakdown, published) in zip(plan.breakdowns, result.breakdowns[p]) {
+                write(published, key: breakdown.id, to: &json)
+            }
+            json.endObject()
             json.endObject()
         }
         json.endObject()
         json.endObject()
         return json.text + "\n"
+    }
+
+    /// A breakdown as published: `null` without data; withheld, a `null` total and no groups.
+    private static func write(_ published: PublishedBreakdown?, key: String, to json: inout JSONWriter) {
+        guard let published else {
+            json.value(key, .string(nil))
+            return
+        }
+        json.beginObject(key)
+        json.value("total", .integer(published.total))
+        json.value("hits", .integer(published.hits))
+        json.beginArray("groups")
+        for group in published.groups {
+            json.beginObject()
+            json.value("group", .string(group.label))
+            json.value("count", .integer(group.count))
+            json.value("suppressed", .bool(group.suppressed))
+            json.value("reason", .string(group.suppression?.rawValue))
+            json.value("share", .number(group.share))
+            json.value("rate", .number(group.rate))
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
     }
 }
 

@@ -43,6 +43,9 @@ public struct EvaluationResult: Sendable {
     public var projects: [ProjectOutcome]
     /// By project, then by quarter.
     public var scores: [[ProjectScores]]
+    /// By project, then by breakdown of the plan, as every output shows them (small and
+    /// complementary cells hidden); `nil` when the breakdown's table is unavailable.
+    public var breakdowns: [[PublishedBreakdown?]]
 
     public var allFiles: [FileQuality] { [registry] + projects.flatMap(\.files) }
     public var allRejects: [Reject] { registryRejects + projects.flatMap(\.rejects) }
@@ -106,9 +109,15 @@ public enum Evaluation {
         let errors = outcomes.flatMap(\.errors)
         guard errors.isEmpty else { throw .badData(errors) }
         let scores = outcomes.map { outcome in outcome.outcomes.map { Scorer.scores($0, plan: plan) } }
+        let rule = plan.settings.disclosureRule
+        let breakdowns = outcomes.map { outcome in
+            zip(plan.breakdowns, outcome.breakdowns).map { breakdown, groups in
+                groups.map { PublishedBreakdown(groups: $0, hasRate: breakdown.hasRate, rule: rule) }
+            }
+        }
         return EvaluationResult(
             configuration: configuration, plan: plan, quarters: quarters, registry: output.quality,
-            registryRejects: output.rejects, projects: outcomes, scores: scores)
+            registryRejects: output.rejects, projects: outcomes, scores: scores, breakdowns: breakdowns)
     }
 
     /// Reads the project registry of a data folder: its projects, and how the file fared.

@@ -13,7 +13,6 @@ public enum ReportWriter {
         let texts: [(String, String)] = [
             ("results.json", ResultsJSON.render(result, toolVersion: version)),
             ("report.txt", TextReport(result: result, language: language, toolVersion: version).render()),
-            ("rejects.csv", QualityCSV.rejects(result.allRejects, language: language)),
             ("data_quality.csv", QualityCSV.dataQuality(result.allFiles)),
         ]
         for (name, text) in texts {
@@ -21,6 +20,11 @@ public enum ReportWriter {
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
                 throw .cannotWrite("\(path): cannot write. Check the folder is writable and the disk is not full.")
             }
+        }
+        // Raw input rows (ages, incomes, disabilities): for the data stewards, not for publication.
+        let rejects = folder + "/rejects.csv"
+        guard FileSystem.writeOwnerOnly(QualityCSV.rejects(result.allRejects, language: language), to: rejects) else {
+            throw .cannotWrite("\(rejects): cannot write. Check the folder is writable and the disk is not full.")
         }
         let words = Words(language: language)
         let created = result.configuration.documentTime
@@ -57,7 +61,7 @@ public enum ReportWriter {
     }
 
     /// Writes the report of `result` as `<outputDirectory>/<period>/`, replacing the old one only
-    /// when everything is written.
+    /// when everything is written and its results.json passes the release audit.
     public static func publish(_ result: EvaluationResult, to outputDirectory: String) throws(RunError) -> [String] {
         let name = result.configuration.period.description
         let fm = FileManager.default
@@ -74,6 +78,7 @@ public enum ReportWriter {
         }
         do {
             warnings = try writeFiles(result, into: staging)
+            try ReleaseAudit.requireSafe(staging)
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error

@@ -74,10 +74,11 @@ public enum RunPipeline {
         throw .badData(lines)
     }
 
-    /// Writes a file beside its final name and renames it into place.
+    /// Writes a file of rejected rows beside its final name (owner only, like rejects.csv) and
+    /// renames it into place.
     private static func writeAtomically(_ text: String, to path: String) -> Bool {
         let temporary = path + ".partial-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return false }
+        guard FileSystem.writeOwnerOnly(text, to: temporary) else { return false }
         return rename(temporary, path) == 0
     }
 

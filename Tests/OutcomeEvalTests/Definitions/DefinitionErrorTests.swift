@@ -114,6 +114,27 @@ final class DefinitionErrorTests: XCTestCase {
             ["indicators/90-extra.yaml:8:13: error: count(...) cannot be used inside another aggregate or in applies_to/floor/target"])
     }
 
+    /// The disclosure settings: on by default; a switch that is not true or false, or a
+    /// threshold under 1, is an error at its place.
+    func testDisclosureSettings() throws {
+        let plan = try DefinitionLoader.load(directory: defaultIndicators)
+        XCTAssertEqual(plan.settings.disclosureRule, DisclosureRule(threshold: 5, complementary: true))
+        for (from, to, expected) in [
+            ("complementary_suppression: true", "complementary_suppression: sometimes", "evaluation.yaml:30:28: error: complementary_suppression must be true or false"),
+            ("small_cell_threshold: 5", "small_cell_threshold: 0", "evaluation.yaml:25:23: error: small_cell_threshold is a count of at least 1"),
+        ] {
+            let folder = TemporaryFolder()
+            let definitions = folder.copy(defaultIndicators, to: "Indicators")
+            let path = definitions + "/evaluation.yaml"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            XCTAssertTrue(text.contains(from))
+            try text.replacingOccurrences(of: from, with: to).write(toFile: path, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try DefinitionLoader.load(directory: definitions)) { error in
+                XCTAssertEqual(error.diagnostics.map(\.description), [expected])
+            }
+        }
+    }
+
     func testEveryProblemOfEveryFileIsListedAtOnce() {
         let folder = TemporaryFolder()
         let definitions = folder.copy(defaultIndicators, to: "Indicators")
