@@ -19,12 +19,12 @@ public final class Worksheet {
         self.name = name
     }
 
-    private func sheet() throws(XLSXError) -> UnsafeMutablePointer<lxw_worksheet> {
+    func sheet() throws(XLSXError) -> UnsafeMutablePointer<lxw_worksheet> {
         _ = try workbook.open()
         return handle
     }
 
-    private func checkCell(_ row: Int, _ column: Int) throws(XLSXError) {
+    func checkCell(_ row: Int, _ column: Int) throws(XLSXError) {
         guard (0..<Worksheet.maximumRows).contains(row), (0..<Worksheet.maximumColumns).contains(column) else {
             throw XLSXError(operation: "\(name) cell (\(row), \(column))", message: "outside Excel's 1,048,576 rows × 16,384 columns")
         }

@@ -4,8 +4,12 @@ import Yams
 public struct CompiledBreakdown: Sendable {
     public var id: String
     public var name: LocalizedText
-    /// The rows as written, for the workbook.
+    /// What the table counts, in plain words, for the people who read the reports.
+    public var description: LocalizedText?
+    /// The expressions as written, for analysts (the definitions sheet).
     public var rows: String
+    public var by: String
+    public var rate: String?
     public var hasRate: Bool
     let aggregate: Int
     /// For enum groups, the values in enum order (so groups are listed in that order).
@@ -33,7 +37,7 @@ enum BreakdownLoader {
         for item in list {
             let compiled = diagnostics.collect { () throws -> CompiledBreakdown in
                 let map = try file.mapping(item, "a breakdown")
-                file.rejectUnknownKeys(map, allowed: ["id", "name", "rows", "by", "rate"], diagnostics: diagnostics)
+                file.rejectUnknownKeys(map, allowed: ["id", "name", "description", "rows", "by", "rate"], diagnostics: diagnostics)
                 let rowsNode = try file.required(map, "rows", in: item)
                 let byNode = try file.required(map, "by", in: item)
                 let rows = try file.string(rowsNode, "rows")
@@ -44,7 +48,9 @@ enum BreakdownLoader {
                         throw ExpressionLocation.diagnostic(error, node: node, file: file)
                     }
                 }
-                let group = try parse(try file.string(byNode, "by"), byNode)
+                let by = try file.string(byNode, "by")
+                let group = try parse(by, byNode)
+                let rateText = try map["rate"].map { try file.string($0, "rate") }
                 let rate = try map["rate"].map { try parse(try file.string($0, "rate"), $0) }
                 let source: SourceSyntax
                 do {
@@ -62,7 +68,9 @@ enum BreakdownLoader {
                 }
                 return CompiledBreakdown(
                     id: try file.string(try file.required(map, "id", in: item), "id"),
-                    name: try file.localized(try file.required(map, "name", in: item), "name"), rows: rows, hasRate: rate != nil,
+                    name: try file.localized(try file.required(map, "name", in: item), "name"),
+                    description: try map["description"].map { try file.localized($0, "description") }, rows: rows, by: by, rate: rateText,
+                    hasRate: rate != nil,
                     aggregate: compiled.id, labels: compiled.labels)
             }
             if let compiled { result.append(compiled) }

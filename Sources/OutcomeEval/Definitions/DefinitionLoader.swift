@@ -103,7 +103,7 @@ public enum DefinitionLoader {
     }
 
     static let indicatorKeys: Set<String> = [
-        "id", "name", "dimension", "applies_to", "value", "direction", "floor", "target", "weight", "format", "description",
+        "id", "name", "dimension", "applies_to", "value", "direction", "floor", "target", "weight", "format", "description", "missing",
     ]
 
     private static func compileIndicator(
@@ -174,7 +174,8 @@ public enum DefinitionLoader {
             id: id, name: try file.localized(try file.required(root, "name", in: file.root), "name"), dimension: dimension,
             appliesTo: root["applies_to"]?.scalar?.string, value: root["value"]!.scalar!.string, direction: direction,
             floor: root["floor"]!.scalar!.string, target: root["target"]!.scalar!.string, weight: weight, format: format,
-            description: try root["description"].map { try file.localized($0, "description") }, file: file.path)
+            description: try root["description"].map { try file.localized($0, "description") },
+            missing: try root["missing"].map { try file.localized($0, "missing") }, file: file.path)
         return CompiledIndicator(definition: definition, appliesTo: appliesTo, value: value, floor: floor, target: target)
     }
 }

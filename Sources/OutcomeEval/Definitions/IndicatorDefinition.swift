@@ -26,6 +26,9 @@ public struct IndicatorDefinition: Sendable {
     public var weight: Double
     public var format: Format
     public var description: LocalizedText?
+    /// What is missing, in plain words, when the value cannot be computed from the rows
+    /// (`missing:`); reports show it instead of the expression a reason quotes.
+    public var missing: LocalizedText?
     /// The definition file, relative to the definitions folder.
     public var file: String
 }

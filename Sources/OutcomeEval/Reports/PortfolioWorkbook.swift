@@ -10,6 +10,7 @@ struct PortfolioWorkbook {
     private var plan: EvaluationPlan { result.plan }
     private var settings: Settings { plan.settings }
     private var current: Int { result.quarters.count - 1 }
+    private var layout: PrintLayout { PrintLayout(period: result.configuration.period, words: words) }
     static let scoreFormat = "0.0"
 
     func write(to path: String, created: Int) throws -> [String] {
@@ -59,6 +60,7 @@ struct PortfolioWorkbook {
         try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: lastRow, lastColumn: lastColumn)
         try colourBands(sheet, firstColumn: dimensionColumn, lastColumn: dimensionColumn + settings.dimensions.count, lastRow: lastRow)
         try table.fitColumns()
+        try layout.table(table)
     }
 
     /// Colours score cells by the legend of evaluation.yaml: the highest band first wins.
@@ -83,7 +85,9 @@ struct PortfolioWorkbook {
             name: (summary, 0, overallColumn))
         try bar.setValueAxis(minimum: 0, maximum: 100)
         try bar.hideLegend()
-        try sheet.insert(bar, row: 1, column: 1, widthScale: 1.6, heightScale: max(1, Double(ranking.count) / 8))
+        // One chart per landscape page, at 100 %: the bars grow with the projects up to a page.
+        let barScale = min(Double(PrintLayout.rowsPerPage - 3) * PrintLayout.rowPixels / 288, max(1, Double(ranking.count) * 24 / 288))
+        try sheet.insert(bar, row: 0, column: 0, widthScale: 1.5, heightScale: barScale)
 
         // A radar with more than ten shapes cannot be read; it shows the top ten.
         let radar = try workbook.addChart(.radar)
@@ -95,7 +99,11 @@ struct PortfolioWorkbook {
                 name: (summary, row, 2))
         }
         try radar.setValueAxis(minimum: 0, maximum: 100)
-        try sheet.insert(radar, row: 1, column: 12, widthScale: 1.4, heightScale: 1.6)
+        let radarScale = 1.6
+        let radarRow = PrintLayout.rowsPerPage
+        try sheet.insert(radar, row: radarRow, column: 0, widthScale: 1.5, heightScale: radarScale)
+        // 1.5 × 480 pixels over columns of 64.
+        try layout.blocks(sheet, lastRow: radarRow + PrintLayout.rows(ofChartScaled: radarScale), lastColumn: 11, pageBreaks: [radarRow])
     }
 
     private func writeIndicators(_ sheet: Worksheet) throws {
@@ -118,13 +126,14 @@ struct PortfolioWorkbook {
                     .text(definition.name.text(words.language)), .optional(now.value, format: format),
                     .optional(now.score, format: Self.scoreFormat), .text(band(now.bandIndex)), .optional(before.value, format: format),
                     .optional(before.score, format: Self.scoreFormat), .text(words.status(now.outcome)),
-                    .text(now.outcome.reason?.text(words.language) ?? ""),
+                    .text(now.plainReason(definition, words.language)),
                 ])
             }
         }
         try sheet.freezePanes(row: 1, column: 0)
         try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(1, table.row - 1), lastColumn: 11)
         try table.fitColumns()
+        try layout.table(table)
     }
 
     private func writeDataQuality(_ sheet: Worksheet) throws {
@@ -145,14 +154,18 @@ struct PortfolioWorkbook {
         }
         try sheet.freezePanes(row: 1, column: 0)
         try table.fitColumns()
+        try layout.table(table)
     }
 
     private func writeDefinitions(_ sheet: Worksheet) throws {
         var table = SheetTable(sheet)
+        // Long formulas and descriptions wrap in narrower columns, so that the sheet prints
+        // one page wide at a size that can be read.
+        let wrapped = CellStyle(wrap: true)
         try table.header([
             "ID", words("지표", "Indicator"), words("영문 이름", "Korean name"), words("차원", "Dimension"), words("적용 대상", "Applies to"),
             words("산식", "Formula"), words("방향", "Direction"), words("하한", "Floor"), words("목표", "Target"), words("가중치", "Weight"),
-            words("표시", "Format"), words("설명", "Description"), words("정의 파일", "Definition file"),
+            words("표시", "Format"), words("설명", "Description"), words("산출 불가 시", "When not computable"), words("정의 파일", "Definition file"),
         ])
         for indicator in plan.indicators {
             let d = indicator.definition
@@ -160,15 +173,28 @@ struct PortfolioWorkbook {
                 .text(d.id), .text(d.name.text(words.language)), .text(words.language == .ko ? d.name.en : d.name.ko),
                 .text(dimensionName(d.dimension)), .text(d.appliesTo ?? words("모든 사업", "all projects")),
                 .text(d.value.trimmingCharacters(in: .whitespacesAndNewlines)), .text(d.direction.rawValue), .text(d.floor), .text(d.target),
-                .number(d.weight, format: "0.##"), .text(d.format.rawValue), .text(d.description?.text(words.language) ?? ""), .text(d.file),
-            ])
+                .number(d.weight, format: "0.##"), .text(d.format.rawValue), .text(d.description?.text(words.language) ?? ""),
+                .text(d.missing?.text(words.language) ?? ""), .text(d.file),
+            ], style: wrapped)
         }
         table.skip()
         for reference in settings.references.values.sorted(by: { $0.name < $1.name }) {
-            try table.write([.text(reference.name), .text(reference.note)])
+            try table.write([.text(reference.name), .text(reference.note)], style: wrapped)
+        }
+        table.skip()
+        // The breakdowns' expressions, which the project workbooks show only in words.
+        try table.header([
+            "ID", words("집단별 표", "Breakdown"), words("설명", "Description"), words("대상 행", "Rows"), words("집단", "Groups"), words("비율 조건", "Rate"),
+        ])
+        for breakdown in plan.breakdowns {
+            try table.write([
+                .text(breakdown.id), .text(breakdown.name.text(words.language)), .text(breakdown.description?.text(words.language) ?? ""),
+                .text(breakdown.rows), .text(breakdown.by), .text(breakdown.rate ?? ""),
+            ], style: wrapped)
         }
         try sheet.freezePanes(row: 1, column: 1)
-        try table.fitColumns(maximum: 80)
+        try table.fitColumns(maximum: 36)
+        try layout.table(table)
     }
 
     private func band(_ index: Int?) -> String { index.map { settings.bands[$0].name.text(words.language) } ?? "" }

@@ -12,6 +12,7 @@ struct ProjectWorkbook {
     private var settings: Settings { plan.settings }
     private var outcome: ProjectOutcome { result.projects[index] }
     private var current: Int { result.quarters.count - 1 }
+    private var layout: PrintLayout { PrintLayout(period: result.configuration.period, words: words) }
 
     func write(to path: String, created: Int) throws -> [String] {
         let name = ProjectNames(outcome.project, schema: plan.schema).text(words.language)
@@ -54,6 +55,8 @@ struct ProjectWorkbook {
             try table.write(indicatorRow(indicator.definition, now: scores.indicators[i], before: previous.indicators[i]))
         }
         try table.fitColumns()
+        // The project's name on every page.
+        try layout.table(table)
     }
 
     // Built in its own function: Swift 6.3's optimiser crashed on this row inline in the loop.
@@ -69,7 +72,7 @@ struct ProjectWorkbook {
         cells.append(.optional(previousValue, format: format))
         cells.append(.optional(before.score, format: PortfolioWorkbook.scoreFormat))
         cells.append(.text(words.status(now.outcome)))
-        cells.append(.text(now.outcome.reason?.text(words.language) ?? ""))
+        cells.append(.text(now.plainReason(d, words.language)))
         return cells
     }
 
@@ -93,15 +96,21 @@ struct ProjectWorkbook {
                 name: (sheet.name, 0, column))
         }
         try chart.setValueAxis(minimum: 0, maximum: 100)
-        try sheet.insert(chart, row: last + 2, column: 0, widthScale: 1.5, heightScale: 1.2)
+        let chartScale = 1.2
+        try sheet.insert(chart, row: last + 2, column: 0, widthScale: 1.5, heightScale: chartScale)
+        // The chart is 1.5 × 480 pixels wide, about twelve default columns.
+        try layout.blocks(sheet, lastRow: last + 2 + PrintLayout.rows(ofChartScaled: chartScale), lastColumn: max(table.lastColumn, 11), pageBreaks: [])
     }
 
     private func writeBreakdowns(_ sheet: Worksheet) throws {
         var table = SheetTable(sheet)
         let threshold = settings.smallCellThreshold
+        var breaks = PageBreaks()
         for (breakdown, published) in zip(plan.breakdowns, result.breakdowns[index]) {
+            // Title, description, header, groups, total, a blank row: kept on one page.
+            breaks.block(at: table.row, height: 5 + (published?.groups.count ?? 0))
             try table.write([.note(breakdown.name.text(words.language))], style: CellStyle(bold: true))
-            try table.write([.note(breakdown.rows)])
+            if let description = breakdown.description { try table.write([.note(description.text(words.language))]) }
             guard let published, let total = published.total else {
                 try table.write([.note(published == nil ? words("자료 없음", "no data") : PublishedBreakdown.withheldNote.text(words.language))])
                 table.skip()
@@ -122,10 +131,13 @@ struct ProjectWorkbook {
             try table.write([.text(words("합계", "Total")), .number(Double(total), format: "#,##0")] + totalRate, style: CellStyle(bold: true))
             table.skip()
         }
+        breaks.block(at: table.row, height: 2)
         for suppression in [PublishedBreakdown.Suppression.smallCell, .complementary] {
             try table.write([.note(suppression.footnote(threshold: threshold).text(words.language))])
         }
         try table.fitColumns()
+        // The descriptions run over the empty cells to the right of the tables; the area keeps them.
+        try layout.blocks(sheet, lastRow: max(0, table.row - 1), lastColumn: max(table.lastColumn, 7), pageBreaks: breaks.rows)
     }
 
     private func band(_ index: Int?) -> String { index.map { settings.bands[$0].name.text(words.language) } ?? "" }

@@ -18,6 +18,8 @@ enum ReportCell {
 struct SheetTable {
     let sheet: Worksheet
     private(set) var row = 0
+    /// The rightmost column written so far, for the print area.
+    private(set) var lastColumn = 0
     private var widths: [Int: Int] = [:]
 
     static let headerStyle = CellStyle(bold: true, fill: 0xDDEBF7, border: true)
@@ -29,6 +31,7 @@ struct SheetTable {
     }
 
     mutating func write(_ cells: [ReportCell], style: CellStyle? = nil) throws {
+        lastColumn = max(lastColumn, cells.count - 1)
         for (column, cell) in cells.enumerated() {
             switch cell {
             case let .text(text):

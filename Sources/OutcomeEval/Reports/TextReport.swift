@@ -84,7 +84,7 @@ struct TextReport {
             case .notApplicable: status = t("해당 없음", "n/a")
             case let .notComputable(reason):
                 status = t("산출 불가", "not computable")
-                notes.append("  - \(definition.name.text(language)): \(reason.text(language))")
+                notes.append("  - \(definition.name.text(language)): \(PlainReason.text(reason, definition: definition, language: language))")
             case .value: status = band(now.bandIndex)
             }
             indicators.rows.append([
