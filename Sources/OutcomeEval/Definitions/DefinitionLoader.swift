@@ -8,6 +8,7 @@ public struct EvaluationPlan: Sendable {
     public let settings: Settings
     public let indicators: [CompiledIndicator]
     public let breakdowns: [CompiledBreakdown]
+    public let rollups: [RollupDefinition]
     let aggregates: [Aggregate]
     let feeds: [Feed]
     /// The definition files read, relative to the definitions folder, sorted.
@@ -47,6 +48,7 @@ public enum DefinitionLoader {
         var aggregates: [Aggregate] = []
         var feeds: [Feed] = []
         var breakdowns: [CompiledBreakdown] = []
+        var rollups: [RollupDefinition] = []
         if let schema, let settings, let settingsYAML {
             let compiler = Compiler(schema: schema, references: settings.references)
             var seen: [String: String] = [:]
@@ -63,6 +65,7 @@ public enum DefinitionLoader {
                 indicators.append(indicator)
             }
             breakdowns = BreakdownLoader.load(settingsYAML, compiler: compiler, diagnostics: diagnostics)
+            rollups = RollupLoader.load(settingsYAML, registry: schema.registry, diagnostics: diagnostics)
             aggregates = compiler.aggregates
             feeds = compiler.feeds
             let order = Dictionary(uniqueKeysWithValues: settings.dimensions.enumerated().map { ($1.id, $0) })
@@ -81,7 +84,7 @@ public enum DefinitionLoader {
             ])
         }
         return EvaluationPlan(
-            schema: schema!, settings: settings!, indicators: indicators, breakdowns: breakdowns, aggregates: aggregates, feeds: feeds,
+            schema: schema!, settings: settings!, indicators: indicators, breakdowns: breakdowns, rollups: rollups, aggregates: aggregates, feeds: feeds,
             files: definitionFiles(directory: directory, indicators: indicatorFiles))
     }
 

@@ -38,7 +38,10 @@ enum SettingsLoader {
             let root = try file.mapping(file.root, "the settings")
             file.rejectUnknownKeys(
                 root,
-                allowed: ["dimensions", "minimum_coverage", "bands", "small_cell_threshold", "complementary_suppression", "reject_ceiling", "limits", "references", "breakdowns"],
+                allowed: [
+                    "dimensions", "minimum_coverage", "bands", "small_cell_threshold", "complementary_suppression", "reject_ceiling", "limits",
+                    "references", "breakdowns", "rollups",
+                ],
                 diagnostics: diagnostics)
             let dimensionsNode = try file.required(root, "dimensions", in: file.root)
             guard let dimensionList = dimensionsNode.sequence, !dimensionList.isEmpty else {

@@ -22,6 +22,7 @@ struct PortfolioWorkbook {
             try writeSummary(summary)
             try writeCharts(charts, workbook: workbook, summary: summary.name)
             try writeIndicators(try workbook.addWorksheet(words("지표", "Indicators")))
+            if !plan.rollups.isEmpty { try writeRollups(try workbook.addWorksheet(words("부서·유형별", "Roll-ups"))) }
             try writeDataQuality(try workbook.addWorksheet(words("자료 품질", "Data quality")))
             try writeDefinitions(try workbook.addWorksheet(words("정의", "Definitions")))
         }
@@ -104,6 +105,28 @@ struct PortfolioWorkbook {
         try sheet.insert(radar, row: radarRow, column: 0, widthScale: 1.5, heightScale: radarScale)
         // 1.5 × 480 pixels over columns of 64.
         try layout.blocks(sheet, lastRow: radarRow + PrintLayout.rows(ofChartScaled: radarScale), lastColumn: 11, pageBreaks: [radarRow])
+    }
+
+    private func writeRollups(_ sheet: Worksheet) throws {
+        var table = SheetTable(sheet)
+        for rollup in RollupTable.all(result) {
+            try table.write([.note(rollup.definition.name.text(words.language))], style: CellStyle(bold: true))
+            let column = plan.schema.summaryColumns.first { $0.column == rollup.definition.column }?.name.text(words.language) ?? rollup.definition.column
+            try table.header([column] + RollupTable.headings(settings, words))
+            for group in rollup.groups {
+                try table.write(
+                    [.text(group.label ?? words("(미기재)", "(not stated)")), .number(Double(group.projects), format: "0"),
+                     .optional(group.mean, format: Self.scoreFormat), .optional(group.median, format: Self.scoreFormat)]
+                        + group.bands.map { .number(Double($0), format: "0") }
+                        + [.number(Double(group.unscored), format: "0"), .optional(group.change, format: "+0.0;-0.0;0.0"),
+                           .number(Double(group.changeProjects), format: "0")])
+            }
+            table.skip()
+        }
+        try table.write([.note(RollupTable.changeNote(words))])
+        try table.fitColumns()
+        // Wider than a page at 100 %: fitted to the width, with no header row to repeat.
+        try layout.table(table, repeatedRows: nil)
     }
 
     private func writeIndicators(_ sheet: Worksheet) throws {
