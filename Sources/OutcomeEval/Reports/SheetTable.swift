@@ -95,4 +95,20 @@ struct Words {
         case .notApplicable: return self("해당 없음", "not applicable")
         }
     }
+
+    /// A file's status for people (data_quality.csv keeps the codes).
+    func fileStatus(_ status: FileQuality.Status) -> String {
+        switch status {
+        case .read: return self("읽음", "read")
+        case .missing: return self("파일 없음", "missing")
+        case .empty: return self("빈 파일", "empty file")
+        case let .skipped(why): return self("건너뜀: ", "skipped: ") + why
+        }
+    }
+
+    /// How scores are made, in one sentence.
+    var scoreRule: String {
+        self("점수 = (값 − 하한) / (목표 − 하한) × 100, 0~100으로 제한. 차원 점수는 산출 가능한 지표의 가중 평균.",
+             "score = (value − floor) / (target − floor) × 100, clamped to 0–100; a dimension is the weighted mean of its computable indicators.")
+    }
 }

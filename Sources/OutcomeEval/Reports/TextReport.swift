@@ -138,39 +138,19 @@ struct TextReport {
             out += "  \(b.name.text(language)): \(Fixed.string(b.minimum, decimals: 0))–\(upper)\n"
             upper = "<" + Fixed.string(b.minimum, decimals: 0)
         }
-        out += "  " + t("점수 = (값 − 하한) / (목표 − 하한) × 100, 0~100으로 제한. 차원 점수는 산출 가능한 지표의 가중 평균.",
-                        "score = (value − floor) / (target − floor) × 100, clamped to 0–100; a dimension is the weighted mean of its computable indicators.") + "\n"
+        out += "  " + Words(language: language).scoreRule + "\n"
         return out
     }
 
     // MARK: - Cells
 
-    private func score(_ s: Double?) -> String { s.map { Fixed.string($0, decimals: 1) } ?? "—" }
+    private func score(_ s: Double?) -> String { ReportNumbers.score(s) }
 
     private func band(_ index: Int?) -> String { index.map { settings.bands[$0].name.text(language) } ?? "—" }
 
-    private func change(_ now: Double?, _ before: Double?) -> String {
-        guard let now, let before else { return "—" }
-        let d = now - before
-        let text = Fixed.string(abs(d), decimals: 1)
-        return text == "0.0" ? "±0.0" : (d > 0 ? "+" : "-") + text
-    }
+    private func change(_ now: Double?, _ before: Double?) -> String { ReportNumbers.change(now, before) }
 
-    private func value(_ v: Double?, _ format: IndicatorDefinition.Format) -> String {
-        guard let v else { return "—" }
-        switch format {
-        case .percent: return Fixed.string(v * 100, decimals: 1) + "%"
-        case .count: return Fixed.string(v, decimals: 0)
-        case .number: return Fixed.string(v, decimals: 2)
-        }
-    }
+    private func value(_ v: Double?, _ format: IndicatorDefinition.Format) -> String { ReportNumbers.value(v, format) }
 
-    private func status(_ s: FileQuality.Status) -> String {
-        switch s {
-        case .read: return t("읽음", "read")
-        case .missing: return t("파일 없음", "missing")
-        case .empty: return t("빈 파일", "empty file")
-        case let .skipped(why): return t("건너뜀: ", "skipped: ") + why
-        }
-    }
+    private func status(_ s: FileQuality.Status) -> String { Words(language: language).fileStatus(s) }
 }

@@ -13,6 +13,7 @@ public enum ReportWriter {
         let texts: [(String, String)] = [
             ("results.json", ResultsJSON.render(result, toolVersion: version)),
             ("report.txt", TextReport(result: result, language: language, toolVersion: version).render()),
+            ("report.html", HTMLReport(result: result, words: Words(language: language), toolVersion: version).render()),
             ("data_quality.csv", QualityCSV.dataQuality(result.allFiles)),
         ]
         for (name, text) in texts {
