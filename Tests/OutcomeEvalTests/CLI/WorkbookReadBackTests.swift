@@ -24,12 +24,47 @@ final class WorkbookReadBackTests: XCTestCase {
             print(len([n for n in z.namelist() if n.startswith('xl/charts/chart')]))
             print(re.search(r'<dcterms:created[^>]*>([^<]+)<', z.read('docProps/core.xml').decode()).group(1))
             """, folder.path + "/2026Q3/portfolio.xlsx"])
-        XCTAssertEqual(list.stdout, "요약 | 차트 | 지표 | 자료 품질 | 정의\n2\n2026-09-30T00:00:00Z\n")
+        XCTAssertEqual(list.stdout, "요약 | 차트 | 지표 | 부서·유형별 | 자료 품질 | 정의\n2\n2026-09-30T00:00:00Z\n")
         let projects = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/2026Q3/projects").sorted()
         XCTAssertEqual(projects, [
             "citizen-idea.xlsx", "conflict-mediation.xlsx", "mapo-village.xlsx", "senior-reemployment.xlsx", "seongdong-living-lab.xlsx",
             "youth-social-venture.xlsx",
         ])
+    }
+
+    /// Every sheet of every workbook prints on landscape A4 with the period, page and version
+    /// in its footer, and has a print area; table sheets are one page wide with their header
+    /// on every page, chart sheets at full size with a break before the second chart.
+    func testEverySheetIsSetUpForPrinting() throws {
+        let folder = TemporaryFolder()
+        XCTAssertEqual(try runTool(["run", "--data", repositoryRoot + "/Samples", "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path, "--quiet"]).status, 0)
+        let check = try runProcess("/usr/bin/env", ["python3", "-c", """
+            import re, sys, zipfile
+            for path in sys.argv[1:]:
+                z = zipfile.ZipFile(path)
+                book = z.read('xl/workbook.xml').decode()
+                names = re.findall(r'<sheet name="([^"]+)"', book)
+                for i, name in enumerate(names):
+                    xml = z.read('xl/worksheets/sheet%d.xml' % (i + 1)).decode()
+                    footer = '<oddFooter>&amp;L평가 기간 2026Q3&amp;C&amp;P / &amp;N&amp;Routcome-eval 0.1.0</oddFooter>' in xml
+                    area = 'name="_xlnm.Print_Area" localSheetId="%d"' % i in book
+                    titles = 'name="_xlnm.Print_Titles" localSheetId="%d"' % i in book
+                    breaks = re.findall(r'<brk id="(\\d+)"', xml)
+                    print(path.split('/')[-1], name, 'paperSize="9"' in xml and 'orientation="landscape"' in xml, footer, area,
+                          'fitToPage="1"' in xml, titles, ','.join(breaks))
+            """, folder.path + "/2026Q3/portfolio.xlsx", folder.path + "/2026Q3/projects/mapo-village.xlsx"])
+        XCTAssertEqual(check.stdout, """
+            portfolio.xlsx 요약 True True True True True 
+            portfolio.xlsx 차트 True True True False False 30
+            portfolio.xlsx 지표 True True True True True 
+            portfolio.xlsx 부서·유형별 True True True True False 
+            portfolio.xlsx 자료 품질 True True True True True 
+            portfolio.xlsx 정의 True True True True True 
+            mapo-village.xlsx 평가 True True True True True 
+            mapo-village.xlsx 추이 True True True False False 
+            mapo-village.xlsx 집단별 True True True False False 27
+
+            """, check.stderr)
     }
 
     func testSourceDateEpochSetsTheCreatedTime() throws {
