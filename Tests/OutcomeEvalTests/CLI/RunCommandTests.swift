@@ -52,7 +52,7 @@ final class RunCommandTests: XCTestCase {
             XCTAssertEqual(result.status, 0, result.stderr)
         }
         let a = filesUnder(folder.path + "/a/2026Q3")
-        XCTAssertEqual(a.count, 12)
+        XCTAssertEqual(a.count, 13)
         XCTAssertEqual(a, filesUnder(folder.path + "/b/2026Q3"))
         XCTAssertEqual(a, filesUnder(folder.path + "/serial/2026Q3"))
     }

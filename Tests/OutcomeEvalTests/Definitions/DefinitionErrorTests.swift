@@ -88,7 +88,7 @@ final class DefinitionErrorTests: XCTestCase {
     func testUnknownKeyIsReportedNotIgnored() {
         XCTAssertEqual(
             problems(indicator(value: "count(attendance)", extra: "wieght: 2")),
-            ["indicators/90-extra.yaml:8:1: error: unknown key 'wieght'; expected one of: applies_to, description, dimension, direction, floor, format, id, name, target, value, weight"])
+            ["indicators/90-extra.yaml:8:1: error: unknown key 'wieght'; expected one of: applies_to, description, dimension, direction, floor, format, id, missing, name, target, value, weight"])
     }
 
     func testDuplicateId() {
