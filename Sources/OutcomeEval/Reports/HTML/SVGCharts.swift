@@ -13,10 +13,10 @@ enum SVGCharts {
 
     static func bars(_ bars: [Bar], id: String, title: String, description: String, into html: inout HTMLWriter) {
         let rowHeight = 26.0
-        let labelWidth = 110.0
+        let labelWidth = textWidth(bars.map(\.label))
         let scale = 2.0  // 200 units for 100 points
         let height = rowHeight * Double(bars.count) + 20
-        open(id: id, width: 420, height: height, title: title, description: description, into: &html)
+        open(id: id, width: labelWidth + 206 + textWidth(bars.map(\.text)), height: height, title: title, description: description, into: &html)
         for tick in stride(from: 0.0, through: 100, by: 25) {
             let x = labelWidth + tick * scale
             html.void("line", ["class": "grid", "x1": n(x), "y1": "0", "x2": n(x), "y2": n(height - 16)], selfClosing: true)
@@ -45,7 +45,7 @@ enum SVGCharts {
 
     static func lines(_ series: [Series], quarters: [String], id: String, title: String, description: String, into html: inout HTMLWriter) {
         let (left, top, plotWidth, plotHeight) = (30.0, 10.0, 330.0, 180.0)
-        let width = left + plotWidth + 110
+        let width = left + plotWidth + 40 + textWidth(series.map(\.name))
         let height = top + plotHeight + 30
         open(id: id, width: width, height: height, title: title, description: description, into: &html)
         func x(_ q: Int) -> Double { left + (quarters.count > 1 ? plotWidth * Double(q) / Double(quarters.count - 1) : plotWidth / 2) }
@@ -86,6 +86,12 @@ enum SVGCharts {
         html.open("svg", ["viewBox": "0 0 \(n(width)) \(n(height))", "role": "img", "aria-labelledby": "\(id)-t \(id)-d"])
         html.element("title", ["id": "\(id)-t"], title)
         html.element("desc", ["id": "\(id)-d"], description)
+    }
+
+    /// Room for the longest of `texts` at 7 units a character cell (a Hangul syllable is two),
+    /// so that no label is cut whatever the language.
+    private static func textWidth(_ texts: [String]) -> Double {
+        Double(texts.map(DisplayWidth.of).max() ?? 0) * 7 + 10
     }
 
     /// Coordinates with one decimal, the same on every machine.
