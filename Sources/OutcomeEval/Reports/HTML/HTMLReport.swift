@@ -256,7 +256,11 @@ struct HTMLReport {
     private func breakdowns(_ index: Int, _ html: inout HTMLWriter) {
         guard !plan.breakdowns.isEmpty else { return }
         html.element("h3", words("집단별 분포", "Breakdowns"))
+        // Side by side where there is room: the tables are narrow and some are long.
+        html.open("div", ["class": "breakdowns"])
         for (breakdown, published) in zip(plan.breakdowns, BreakdownTable.all(result.projects[index], plan: plan)) {
+            html.open("div")
+            defer { html.close("div") }
             html.element("h4", breakdown.name.text(language))
             if let description = breakdown.description { html.element("p", ["class": "note"], description.text(language)) }
             guard let published else {
@@ -277,6 +281,7 @@ struct HTMLReport {
             }
             closeTable(&html)
         }
+        html.close("div")
         html.element("p", ["class": "note"], BreakdownTable.note(threshold: settings.smallCellThreshold, words: words))
     }
 

@@ -25,6 +25,9 @@ enum HTMLStyle {
         .meta{color:#444}
         code{font-size:.85rem;white-space:pre-wrap;word-break:break-word}
         figure{margin:.5rem 0 1rem;max-width:40rem}
+        .breakdowns{display:flex;flex-wrap:wrap;gap:0 2rem;align-items:flex-start}
+        .breakdowns>div{max-width:100%}
+        .breakdowns .note{max-width:20rem}
         figcaption{font-size:.85rem;color:#444}
         svg{display:block;width:100%;height:auto}
         svg text{font-size:12px;fill:#1a1a1a}
@@ -35,7 +38,8 @@ enum HTMLStyle {
         .s3{stroke:#6a1b9a;stroke-dasharray:10 3 2 3}.s4{stroke:#8d6e00;stroke-dasharray:4 2}.s5{stroke:#00838f;stroke-dasharray:1 2}
         th button{font:inherit;font-weight:bold;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:inherit;text-decoration:underline dotted}
         @media (max-width:40rem){body{font-size:15px}main{padding:.5rem}th,td{padding:.2rem .3rem}}
-        @media print{nav{display:none}.project{break-before:page}tr,figure{break-inside:avoid}.scroll{overflow:visible}
+        @media print{nav{display:none}.project{break-before:page}tr,figure,.scroll{break-inside:avoid}.scroll{overflow:visible}
+        h2,h3,h4,caption{break-after:avoid}figure{max-width:26rem}
         a{color:inherit;text-decoration:none}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}@page{size:A4 landscape;margin:12mm}}
         """
 
