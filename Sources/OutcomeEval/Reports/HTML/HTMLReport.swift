@@ -252,37 +252,47 @@ struct HTMLReport {
         closeTable(&html)
     }
 
-    /// The breakdowns exactly as the workbook publishes them (`BreakdownTable`).
+    /// The breakdowns exactly as every output publishes them (`PublishedBreakdown`): hidden
+    /// groups with their marks and no share, the total, and the withheld ones not at all.
     private func breakdowns(_ index: Int, _ html: inout HTMLWriter) {
         guard !plan.breakdowns.isEmpty else { return }
+        let threshold = settings.smallCellThreshold
         html.element("h3", words("집단별 분포", "Breakdowns"))
         // Side by side where there is room: the tables are narrow and some are long.
         html.open("div", ["class": "breakdowns"])
-        for (breakdown, published) in zip(plan.breakdowns, BreakdownTable.all(result.projects[index], plan: plan)) {
+        for (breakdown, published) in zip(plan.breakdowns, result.breakdowns[index]) {
             html.open("div")
             defer { html.close("div") }
             html.element("h4", breakdown.name.text(language))
             if let description = breakdown.description { html.element("p", ["class": "note"], description.text(language)) }
-            guard let published else {
-                html.element("p", words("자료 없음", "no data"))
+            guard let published, let total = published.total else {
+                html.element("p", published == nil ? words("자료 없음", "no data") : PublishedBreakdown.withheldNote.text(language))
                 continue
             }
             openTable(
                 breakdown.name.text(language),
-                headings: [words("집단", "Group"), words("인원·건수", "Count"), words("비율", "Share")] + (published.hasRate ? [words("비율(조건)", "Rate")] : []),
+                headings: [words("집단", "Group"), words("인원·건수", "Count"), words("비율", "Share")] + (breakdown.hasRate ? [words("비율(조건)", "Rate")] : []),
                 &html)
-            for row in published.rows {
+            for group in published.groups {
                 html.open("tr")
-                html.element("th", ["scope": "row"], row.label ?? words("(미기재)", "(not stated)"))
-                number(row.count.map(String.init) ?? published.smallMark, &html)
-                number(row.share.map(ReportNumbers.percent) ?? "", &html)
-                if published.hasRate { number(row.rate.map(ReportNumbers.percent) ?? "", &html) }
+                html.element("th", ["scope": "row"], group.label ?? words("(미기재)", "(not stated)"))
+                number(group.count.map(String.init) ?? group.suppression?.mark(threshold: threshold) ?? "", &html)
+                number(group.share.map(ReportNumbers.percent) ?? "", &html)
+                if breakdown.hasRate { number(group.rate.map(ReportNumbers.percent) ?? "", &html) }
                 html.close("tr")
             }
+            html.open("tr")
+            html.element("th", ["scope": "row"], words("합계", "Total"))
+            number(String(total), &html)
+            number("", &html)
+            if breakdown.hasRate { number(published.hits.flatMap { total > 0 ? ReportNumbers.percent(Double($0) / Double(total)) : nil } ?? "", &html) }
+            html.close("tr")
             closeTable(&html)
         }
         html.close("div")
-        html.element("p", ["class": "note"], BreakdownTable.note(threshold: settings.smallCellThreshold, words: words))
+        for suppression in [PublishedBreakdown.Suppression.smallCell, .complementary] {
+            html.element("p", ["class": "note"], suppression.footnote(threshold: threshold).text(language))
+        }
     }
 
     private func dataQuality(_ html: inout HTMLWriter) {
