@@ -131,7 +131,7 @@ struct ProjectWorkbook {
             try table.write([.text(words("합계", "Total")), .number(Double(total), format: "#,##0")] + totalRate, style: CellStyle(bold: true))
             table.skip()
         }
-        breaks.block(at: table.row, height: 2)
+        // The footnotes may go to a page of their own if they must: they are not a table.
         for suppression in [PublishedBreakdown.Suppression.smallCell, .complementary] {
             try table.write([.note(suppression.footnote(threshold: threshold).text(words.language))])
         }

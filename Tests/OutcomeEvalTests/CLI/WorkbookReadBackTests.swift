@@ -62,7 +62,7 @@ final class WorkbookReadBackTests: XCTestCase {
             portfolio.xlsx 정의 True True True True True 
             mapo-village.xlsx 평가 True True True True True 
             mapo-village.xlsx 추이 True True True False False 
-            mapo-village.xlsx 집단별 True True True False False 29,58
+            mapo-village.xlsx 집단별 True True True False False 29
 
             """, check.stderr)
     }
