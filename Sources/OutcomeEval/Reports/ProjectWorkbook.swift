@@ -127,7 +127,7 @@ struct ProjectWorkbook {
                 let rate: [ReportCell] = group.rate.map { [.number($0, format: "0.0%")] } ?? []
                 try table.write([.text(label), .number(Double(count), format: "#,##0"), .number(share, format: "0.0%")] + rate)
             }
-            let totalRate: [ReportCell] = published.hits.flatMap { total > 0 ? [.text(""), .number(Double($0) / Double(total), format: "0.0%")] : nil } ?? []
+            let totalRate: [ReportCell] = published.totalRate.map { [.text(""), .number($0, format: "0.0%")] } ?? []
             try table.write([.text(words("합계", "Total")), .number(Double(total), format: "#,##0")] + totalRate, style: CellStyle(bold: true))
             table.skip()
         }

@@ -125,3 +125,12 @@ extension PublishedBreakdown {
         ko: "공개하지 않음: 모든 집단을 숨겨도 합계에서 작은 집단을 알아낼 수 있는 표",
         en: "withheld: even with every group hidden, a small group could be worked out from the total")
 }
+
+extension PublishedBreakdown {
+    /// The rate of all groups together, for the total row: total hits over the total; `nil`
+    /// without a rate, for an empty table, or when withheld.
+    public var totalRate: Double? {
+        guard let hits, let total, total > 0 else { return nil }
+        return Double(hits) / Double(total)
+    }
+}

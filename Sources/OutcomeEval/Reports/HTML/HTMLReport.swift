@@ -285,7 +285,7 @@ struct HTMLReport {
             html.element("th", ["scope": "row"], words("합계", "Total"))
             number(String(total), &html)
             number("", &html)
-            if breakdown.hasRate { number(published.hits.flatMap { total > 0 ? ReportNumbers.percent(Double($0) / Double(total)) : nil } ?? "", &html) }
+            if breakdown.hasRate { number(published.totalRate.map(ReportNumbers.percent) ?? "", &html) }
             html.close("tr")
             closeTable(&html)
         }
