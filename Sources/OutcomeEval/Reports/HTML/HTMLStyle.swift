@@ -24,13 +24,13 @@ enum HTMLStyle {
         .reason{min-width:14rem}
         .meta{color:#444}
         code{font-size:.85rem;white-space:pre-wrap;word-break:break-word}
-        figure{margin:.5rem 0 1rem;max-width:40rem}
+        figure{margin:.5rem 0 1rem;max-width:30rem}
         .breakdowns{display:flex;flex-wrap:wrap;gap:0 2rem;align-items:flex-start}
         .breakdowns>div{max-width:100%}
         .breakdowns .note{max-width:20rem}
         figcaption{font-size:.85rem;color:#444}
         svg{display:block;width:100%;height:auto}
-        svg text{font-size:12px;fill:#1a1a1a}
+        svg text{font-size:14px;fill:#1a1a1a}
         .grid{stroke:#ccc;stroke-width:1}
         .bar{stroke:#1a1a1a;stroke-width:1}
         .line{fill:none;stroke-width:2.5}

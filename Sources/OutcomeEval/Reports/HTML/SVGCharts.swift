@@ -24,14 +24,14 @@ enum SVGCharts {
         }
         for (i, bar) in bars.enumerated() {
             let y = rowHeight * Double(i)
-            html.element("text", ["x": "0", "y": n(y + 17)], bar.label)
+            html.element("text", ["x": "0", "y": n(y + 18)], bar.label)
             let width = (bar.score ?? 0) * scale
             if bar.score != nil {
                 html.void(
                     "rect", ["class": "bar", "x": n(labelWidth), "y": n(y + 4), "width": n(width), "height": n(rowHeight - 8), "fill": bar.color ?? "#cccccc"],
                     selfClosing: true)
             }
-            html.element("text", ["x": n(labelWidth + width + 6), "y": n(y + 17)], bar.text)
+            html.element("text", ["x": n(labelWidth + width + 6), "y": n(y + 18)], bar.text)
         }
         html.close("svg")
     }
@@ -44,7 +44,7 @@ enum SVGCharts {
     }
 
     static func lines(_ series: [Series], quarters: [String], id: String, title: String, description: String, into html: inout HTMLWriter) {
-        let (left, top, plotWidth, plotHeight) = (30.0, 10.0, 330.0, 180.0)
+        let (left, top, plotWidth, plotHeight) = (30.0, 10.0, 260.0, 170.0)
         let width = left + plotWidth + 40 + textWidth(series.map(\.name))
         let height = top + plotHeight + 30
         open(id: id, width: width, height: height, title: title, description: description, into: &html)
@@ -88,10 +88,10 @@ enum SVGCharts {
         html.element("desc", ["id": "\(id)-d"], description)
     }
 
-    /// Room for the longest of `texts` at 7 units a character cell (a Hangul syllable is two),
+    /// Room for the longest of `texts` at 8 units a character cell (a Hangul syllable is two),
     /// so that no label is cut whatever the language.
     private static func textWidth(_ texts: [String]) -> Double {
-        Double(texts.map(DisplayWidth.of).max() ?? 0) * 7 + 10
+        Double(texts.map(DisplayWidth.of).max() ?? 0) * 8 + 10
     }
 
     /// Coordinates with one decimal, the same on every machine.
