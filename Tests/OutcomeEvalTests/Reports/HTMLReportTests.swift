@@ -64,4 +64,31 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(pages[0], pages[1])
         XCTAssertGreaterThan(pages[0].count, 10_000)
     }
+
+    /// A withheld breakdown shows the note instead of a table, a missing one "no data", and
+    /// the others their groups with the marks of the published table.
+    func testBreakdownsFollowThePublishedTable() throws {
+        let folder = TemporaryFolder()
+        var result = try TinyDataSet.evaluate(folder)
+        let names = result.plan.breakdowns.map { $0.name.text(.en) }
+        result.breakdowns[0][0] = PublishedBreakdown(total: nil, hits: nil, hasRate: false, groups: [])
+        result.breakdowns[0][1] = nil
+        result.breakdowns[0][2] = PublishedBreakdown(total: 12, hits: nil, hasRate: false, groups: [
+            .init(label: "F", count: 8, suppression: nil, share: 1, rate: nil),
+            .init(label: nil, count: nil, suppression: .complementary, share: nil, rate: nil),
+            .init(label: "X", count: nil, suppression: .smallCell, share: nil, rate: nil),
+        ])
+        let page = HTMLReport(result: result, words: Words(language: .en), toolVersion: "0.1.0").render()
+        XCTAssertTrue(page.contains("<h4>\(names[0])</h4>"))
+        XCTAssertFalse(page.contains("<caption>\(names[0])</caption>"))
+        XCTAssertTrue(page.contains("<p>withheld: even with every group hidden, a small group could be worked out from the total</p>"))
+        XCTAssertFalse(page.contains("<caption>\(names[1])</caption>"))
+        XCTAssertTrue(page.contains("<h4>\(names[1])</h4><p class=\"note\">People who took part in an activity this quarter, by gender</p><p>no data</p>"))
+        XCTAssertTrue(page.contains(
+            "<tr><th scope=\"row\">F</th><td class=\"n\">8</td><td class=\"n\">100.0%</td></tr>"
+                + "<tr><th scope=\"row\">(not stated)</th><td class=\"n\">x</td><td class=\"n\"></td></tr>"
+                + "<tr><th scope=\"row\">X</th><td class=\"n\">&lt;5</td><td class=\"n\"></td></tr>"
+                + "<tr><th scope=\"row\">Total</th><td class=\"n\">12</td><td class=\"n\"></td></tr>"), page)
+        XCTAssertTrue(page.contains("<p class=\"note\">x: a group of 5 or more, hidden too so that the &lt;5 groups cannot be worked out from the total</p>"))
+    }
 }
