@@ -156,14 +156,7 @@ struct TextReport {
         return text == "0.0" ? "±0.0" : (d > 0 ? "+" : "-") + text
     }
 
-    private func value(_ v: Double?, _ format: IndicatorDefinition.Format) -> String {
-        guard let v else { return "—" }
-        switch format {
-        case .percent: return Fixed.string(v * 100, decimals: 1) + "%"
-        case .count: return Fixed.string(v, decimals: 0)
-        case .number: return Fixed.string(v, decimals: 2)
-        }
-    }
+    private func value(_ v: Double?, _ format: IndicatorDefinition.Format) -> String { format.text(v) }
 
     private func status(_ s: FileQuality.Status) -> String {
         switch s {
@@ -172,5 +165,21 @@ struct TextReport {
         case .empty: return t("빈 파일", "empty file")
         case let .skipped(why): return t("건너뜀: ", "skipped: ") + why
         }
+    }
+}
+
+extension IndicatorDefinition.Format {
+    /// A value as report.txt shows it; "—" when there is none or it has no digits (NaN, ±∞,
+    /// or a percentage past ±1.8e308).
+    func text(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        let (shown, decimals, unit) =
+            switch self {
+            case .percent: (value * 100, 1, "%")
+            case .count: (value, 0, "")
+            case .number: (value, 2, "")
+            }
+        guard shown.isFinite else { return "—" }
+        return Fixed.string(shown, decimals: decimals) + unit
     }
 }

@@ -73,26 +73,27 @@ public enum Scorer {
         return ProjectScores(indicators: indicators, dimensions: dimensions, overall: overall, overallBandIndex: band(overall))
     }
 
-    /// Σ wᵢ·sᵢ / Σ wᵢ, `nil` without weight. Weights (above 0, finite) so large that the sums
-    /// overflow are scaled down by the largest first; otherwise they are used as they are, so
+    /// Σ wᵢ·sᵢ / Σ wᵢ, `nil` without weight. Weights (above 0, finite) so large that a sum
+    /// overflows are scaled down by the largest first; otherwise they are used as they are, so
     /// that ordinary weights give the same bytes as always.
     static func weightedMean(_ terms: [(weight: Double, score: Double)]) -> Double? {
-        func mean(_ scale: Double) -> Double {
-            let total = terms.reduce(0) { $0 + $1.weight * scale }
-            return terms.reduce(0) { $0 + $1.weight * scale * $1.score } / total
-        }
         guard !terms.isEmpty else { return nil }
-        let plain = mean(1)
-        if plain.isFinite { return plain }
-        let largest = terms.map(\.weight).max() ?? 1
-        let scaled = mean(1 / largest)
-        return scaled.isFinite ? scaled : nil
+        var scale = 1.0
+        var total = terms.reduce(0) { $0 + $1.weight }
+        var weighted = terms.reduce(0) { $0 + $1.weight * $1.score }
+        if !total.isFinite || !weighted.isFinite {
+            scale = 1 / (terms.map(\.weight).max() ?? 1)
+            total = terms.reduce(0) { $0 + $1.weight * scale }
+            weighted = terms.reduce(0) { $0 + $1.weight * scale * $1.score }
+        }
+        let mean = weighted / total
+        return mean.isFinite ? mean : nil
     }
 
     /// Σ part / Σ whole, with the same care for sums that overflow.
     static func ratio(_ part: [Double], of whole: [Double]) -> Double {
-        let plain = part.reduce(0, +) / whole.reduce(0, +)
-        if plain.isFinite { return plain }
+        let total = whole.reduce(0, +)
+        if total.isFinite { return part.reduce(0, +) / total }
         let largest = whole.max() ?? 1
         return part.reduce(0) { $0 + $1 / largest } / whole.reduce(0) { $0 + $1 / largest }
     }
