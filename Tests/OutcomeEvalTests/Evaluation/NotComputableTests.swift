@@ -46,17 +46,25 @@ final class NotComputableTests: XCTestCase {
         XCTAssertEqual(result.value("resident_led_share"), 0.5)
     }
 
-    func testZeroDenominatorWhenNobodyAttended() throws {
+    /// INDICATORS.md: with no attendance in the quarter (A empty), every indicator over A is
+    /// "no data", active_participants and retention included; none is 0.
+    func testNoAttendanceInTheQuarterIsNoDataNotZero() throws {
         let folder = TemporaryFolder()
+        // One attendance row, in the previous quarter.
         let result = try TinyDataSet.evaluate(folder, replacing: ["attendance.csv": "date,activity_id,participant_id\n2026-04-10,A3,P1\n"])
-        XCTAssertEqual(
-            result.outcome("engagement_depth"),
-            IndicatorOutcome.notComputable(.zeroDenominator(divisor: "count(distinct participant_id from attendance where date in quarter)")))
-        XCTAssertEqual(result.outcome("vulnerable_inclusion").reason?.code, "no_rows")
-        XCTAssertEqual(result.outcome("participation_gini").reason?.code, "no_rows")
-        XCTAssertEqual(result.outcome("district_coverage").reason?.code, "no_rows")
-        // Zero people is a count, and a real one.
-        XCTAssertEqual(result.value("active_participants"), 0)
+        let noData = IndicatorOutcome.notComputable(.noData(source: "attendance where date in quarter"))
+        for id in ["district_coverage", "vulnerable_inclusion", "gender_leadership_gap", "participation_gini", "active_participants", "retention", "engagement_depth"] {
+            XCTAssertEqual(result.outcome(id), noData, id)
+        }
+        XCTAssertEqual(noData.reason?.code, "no_data")
+        XCTAssertEqual(noData.reason?.text(.en), "no data: nothing in attendance where date in quarter")
+        XCTAssertEqual(noData.reason?.text(.ko), "자료 없음: attendance where date in quarter에 해당하는 행 없음")
+        // Indicators over other rows keep their values.
+        XCTAssertEqual(result.value("resident_led_share"), 0.5)
+        // Participation is not dragged to 0: with three of its five indicators missing, it has
+        // too little data for a score.
+        XCTAssertNil(result.scores[0][3].dimensions[1].score)
+        XCTAssertEqual(result.scores[0][3].dimensions[1].coverage!, 0.4, accuracy: 1e-12)
     }
 
     func testRetentionWithoutAPreviousQuarter() throws {
