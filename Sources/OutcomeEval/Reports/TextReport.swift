@@ -169,17 +169,16 @@ struct TextReport {
 }
 
 extension IndicatorDefinition.Format {
-    /// A value as report.txt shows it; "—" when there is none or it has no digits (NaN, ±∞,
-    /// or a percentage past ±1.8e308).
+    /// A value as report.txt shows it; "—" when there is none or it has no digits (NaN, ±∞).
     func text(_ value: Double?) -> String {
-        guard let value else { return "—" }
-        let (shown, decimals, unit) =
-            switch self {
-            case .percent: (value * 100, 1, "%")
-            case .count: (value, 0, "")
-            case .number: (value, 2, "")
-            }
-        guard shown.isFinite else { return "—" }
-        return Fixed.string(shown, decimals: decimals) + unit
+        guard let value, value.isFinite else { return "—" }
+        switch self {
+        case .percent:
+            // × 100 may pass 1.8e308; such a value is whole, so its digits and "00" are exact.
+            let percent = value * 100
+            return (percent.isFinite ? Fixed.string(percent, decimals: 1) : Fixed.string(value, decimals: 0) + "00.0") + "%"
+        case .count: return Fixed.string(value, decimals: 0)
+        case .number: return Fixed.string(value, decimals: 2)
+        }
     }
 }

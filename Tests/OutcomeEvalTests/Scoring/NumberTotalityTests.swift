@@ -72,7 +72,9 @@ final class NumberTotalityTests: XCTestCase {
         XCTAssertEqual(Fixed.string(.leastNonzeroMagnitude, decimals: 4), "0.0000")
         XCTAssertEqual(Fixed.string(.greatestFiniteMagnitude, decimals: 0).count, 309)
         XCTAssertEqual(Fixed.string(.nan, decimals: 2), "")
-        XCTAssertEqual(IndicatorDefinition.Format.percent.text(.greatestFiniteMagnitude), "—")
+        XCTAssertEqual(IndicatorDefinition.Format.percent.text(-0x1p1023), "-" + Fixed.wholeDigits(0x1p1023) + "00.0%")
+        XCTAssertEqual(IndicatorDefinition.Format.percent.text(0.125), "12.5%")
+        XCTAssertEqual(IndicatorDefinition.Format.percent.text(.nan), "—")
         XCTAssertEqual(IndicatorDefinition.Format.number.text(-.infinity), "—")
         XCTAssertEqual(IndicatorDefinition.Format.count.text(1e18), "1000000000000000000")
     }
