@@ -109,7 +109,7 @@ enum SettingsLoader {
         let path = try file.string(try file.required(map, "file", in: node), "file")
         let keyColumn = try file.string(try file.required(map, "key", in: node), "key")
         let valueColumn = try file.string(try file.required(map, "value", in: node), "value")
-        let note = try map["note"].map { try file.string($0, "note") } ?? ""
+        let note = try map["note"].map { try file.localized($0, "note") }
         let fullPath = directory + "/" + path
         let rows: [(String, Double)]
         do {

@@ -1,7 +1,7 @@
 /// Why an indicator has no value. Reported with its reason, never as 0.
 public enum NotComputable: Error, Equatable, Sendable {
     /// The table's file is absent, empty, or could not be used.
-    case tableUnavailable(table: String, why: String)
+    case tableUnavailable(table: String, why: TableUnavailable)
     /// The rows a value needs are not there (no activities this quarter, say).
     case noRows(source: String)
     case zeroDenominator(divisor: String)
@@ -47,8 +47,8 @@ public enum NotComputable: Error, Equatable, Sendable {
 
     public func text(_ language: Language) -> String {
         switch (self, language) {
-        case let (.tableUnavailable(table, why), .en): return "no data: \(table) \(why)"
-        case let (.tableUnavailable(table, why), .ko): return "자료 없음: \(table) \(Self.korean(why))"
+        case let (.tableUnavailable(table, why), .en): return "no data: \(table) \(why.text(.en))"
+        case let (.tableUnavailable(table, why), .ko): return "자료 없음: \(table) \(why.text(.ko))"
         case let (.noRows(source), .en): return "no rows: \(source)"
         case let (.noRows(source), .ko): return "해당 행 없음: \(source)"
         case let (.zeroDenominator(divisor), .en): return "zero denominator: \(divisor) is 0"
@@ -68,14 +68,6 @@ public enum NotComputable: Error, Equatable, Sendable {
         case let (.notFinite(part), .en):
             return "the \(part.text(.en)) is infinite or undefined (beyond ±1.8e308, or ∞ − ∞)"
         case let (.notFinite(part), .ko): return "\(part.text(.ko)): 무한대이거나 정의되지 않은 수 (±1.8e308 초과 또는 ∞ − ∞)"
-        }
-    }
-
-    private static func korean(_ why: String) -> String {
-        switch why {
-        case "file is missing": return "파일 없음"
-        case "file is empty (0 bytes)": return "빈 파일(0바이트)"
-        default: return why
         }
     }
 }

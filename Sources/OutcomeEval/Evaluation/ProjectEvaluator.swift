@@ -41,7 +41,7 @@ struct ProjectEvaluator {
         let schema = plan.schema
         var tables = schema.tables.map { KeptRows(width: $0.columns.count) }
         var keys = schema.tables.map { _ in KeyIndex() }
-        var unavailable: [Int: String] = [:]
+        var unavailable: [Int: TableUnavailable] = [:]
         var accumulators: [Int: [Accumulator]] = [:]
         var files: [FileQuality] = []
         var rejects: [Reject] = []
@@ -54,19 +54,19 @@ struct ProjectEvaluator {
             let display = displayFolder + "/" + table.file
             var quality = FileQuality(file: display, table: table.name, status: .read)
             var parser = FieldParser(columns: table.columns)
-            var blocked: String?
+            var blocked: TableUnavailable?
             for (c, column) in table.columns.enumerated() {
                 guard let target = column.type.referencedTable, let t = schema.tables.firstIndex(where: { $0.name == target }) else { continue }
-                if unavailable[t] != nil { blocked = blocked ?? "it refers to \(target), which is unavailable" }
+                if unavailable[t] != nil { blocked = blocked ?? .refersToUnavailable(table: target) }
                 parser.resolveReferences(c, with: keys[t])
             }
             for column in textColumns(table: index, kept: referenced.contains(table.name)) { parser.keepText(column) }
             if !folderExists || !FileManager.default.fileExists(atPath: path) {
                 quality.status = .missing
-                unavailable[index] = "file is missing"
+                unavailable[index] = .missing
             } else if let blocked {
                 quality.status = .skipped(because: blocked)
-                unavailable[index] = "was not read: \(blocked)"
+                unavailable[index] = blocked
             } else {
                 let feeds = plan.feeds(over: index)
                 let evaluators = quarters.map { RowEvaluator(tables: tables, project: project.row, quarter: $0) }
@@ -87,11 +87,11 @@ struct ProjectEvaluator {
                     for (position, entry) in feeds.enumerated() {
                         accumulators[entry.id] = output.accumulators[position]
                     }
-                    if quality.status == .empty { unavailable[index] = "file is empty (0 bytes)" }
+                    if quality.status == .empty { unavailable[index] = .empty }
                 } catch {
                     errors.append("\(error)")
-                    quality.status = .skipped(because: "\(error)")
-                    unavailable[index] = "could not be read"
+                    quality.status = .skipped(because: .unreadable)
+                    unavailable[index] = .unreadable
                 }
             }
             files.append(quality)

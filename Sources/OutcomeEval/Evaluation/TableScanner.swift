@@ -60,25 +60,22 @@ struct TableScanner {
     struct Header {
         var width: Int
         var positions: [Int?]
-        var problem: String?
+        var problem: HeaderProblem?
     }
 
     /// Reads the first record as the header; `nil` for a file with no record at all.
     private func readHeader(_ reader: CSVReader) throws -> Header? {
         guard try reader.next() else { return nil }
         let names = (0..<reader.fieldCount).map { reader.string($0).trimmingSpaces }
-        var problem: String?
-        if let malformed = reader.problem {
-            problem = "the header row is malformed: \(RowProblem.malformed(malformed).text(.en))"
-        }
+        var problem = reader.problem.map(HeaderProblem.malformed)
         var positions: [Int?] = []
         for column in table.columns {
             let found = names.indices.filter { names[$0] == column.name }
             if found.count > 1 && problem == nil {
-                problem = "the header names \(column.name) \(found.count) times; keep one"
+                problem = .repeated(column: column.name, times: found.count)
             }
             if found.isEmpty && !column.optional && problem == nil {
-                problem = "the header has no column \(column.name); add it (columns are found by name)"
+                problem = .missing(column: column.name)
             }
             positions.append(found.first)
         }

@@ -158,6 +158,7 @@ extension Compiler {
 /// A reference distribution such as Seoul's population by district.
 public struct ReferenceTable: Sendable {
     public var name: String
-    public var note: String
+    /// Where the figures come from, in both report languages.
+    public var note: LocalizedText?
     public var rows: [(key: String, value: Double)]
 }

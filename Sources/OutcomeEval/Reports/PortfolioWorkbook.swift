@@ -165,7 +165,7 @@ struct PortfolioWorkbook {
         }
         table.skip()
         for reference in settings.references.values.sorted(by: { $0.name < $1.name }) {
-            try table.write([.text(reference.name), .text(reference.note)])
+            try table.write([.text(reference.name), .text(reference.note?.text(words.language) ?? "")])
         }
         try sheet.freezePanes(row: 1, column: 1)
         try table.fitColumns(maximum: 80)

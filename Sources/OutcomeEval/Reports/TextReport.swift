@@ -163,7 +163,7 @@ struct TextReport {
         case .read: return t("읽음", "read")
         case .missing: return t("파일 없음", "missing")
         case .empty: return t("빈 파일", "empty file")
-        case let .skipped(why): return t("건너뜀: ", "skipped: ") + why
+        case let .skipped(why): return t("건너뜀: ", "skipped: ") + why.text(language)
         }
     }
 }

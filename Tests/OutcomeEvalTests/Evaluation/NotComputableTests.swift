@@ -7,8 +7,8 @@ final class NotComputableTests: XCTestCase {
     func testMissingTableMakesItsIndicatorsNotComputable() throws {
         let folder = TemporaryFolder()
         let result = try TinyDataSet.evaluate(folder, removing: ["proposals.csv"])
-        XCTAssertEqual(result.outcome("proposal_adoption"), IndicatorOutcome.notComputable(.tableUnavailable(table: "proposals.csv", why: "file is missing")))
-        XCTAssertEqual(result.outcome("adoption_parity"), IndicatorOutcome.notComputable(.tableUnavailable(table: "proposals.csv", why: "file is missing")))
+        XCTAssertEqual(result.outcome("proposal_adoption"), IndicatorOutcome.notComputable(.tableUnavailable(table: "proposals.csv", why: .missing)))
+        XCTAssertEqual(result.outcome("adoption_parity"), IndicatorOutcome.notComputable(.tableUnavailable(table: "proposals.csv", why: .missing)))
         XCTAssertEqual(result.projects[0].files.first { $0.table == "proposals" }?.status, .missing)
         // The other indicators are untouched.
         XCTAssertEqual(result.value("retention")!, 2.0 / 3.0, accuracy: 1e-12)
@@ -32,7 +32,7 @@ final class NotComputableTests: XCTestCase {
     func testZeroByteFileIsTreatedAsNoData() throws {
         let folder = TemporaryFolder()
         let result = try TinyDataSet.evaluate(folder, replacing: ["finance.csv": ""])
-        XCTAssertEqual(result.outcome("self_financing"), IndicatorOutcome.notComputable(.tableUnavailable(table: "finance.csv", why: "file is empty (0 bytes)")))
+        XCTAssertEqual(result.outcome("self_financing"), IndicatorOutcome.notComputable(.tableUnavailable(table: "finance.csv", why: .empty)))
         XCTAssertEqual(result.projects[0].files.first { $0.table == "finance" }?.status, .empty)
     }
 
@@ -40,7 +40,7 @@ final class NotComputableTests: XCTestCase {
         let folder = TemporaryFolder()
         let result = try TinyDataSet.evaluate(folder, removing: ["participants.csv"])
         let attendance = result.projects[0].files.first { $0.table == "attendance" }!
-        XCTAssertEqual(attendance.status, FileQuality.Status.skipped(because: "it refers to participants, which is unavailable"))
+        XCTAssertEqual(attendance.status, FileQuality.Status.skipped(because: .refersToUnavailable(table: "participants")))
         XCTAssertEqual(result.outcome("active_participants").reason?.code, "no_data")
         // Activities do not depend on participants.
         XCTAssertEqual(result.value("resident_led_share"), 0.5)
