@@ -72,7 +72,7 @@ enum SettingsLoader {
                         name: try file.localized(try file.required(map, "name", in: node), "name"), color: color))
             }
             bands.sort { $0.minimum > $1.minimum }
-            if bands.last!.minimum > 0 {
+            if let lowest = bands.last, lowest.minimum > 0 {
                 diagnostics.add(file.error(bandsNode, "the lowest band must start at 0 so that every score has a band"))
             }
             let limitsMap = try root["limits"].map { try file.mapping($0, "limits") }

@@ -198,8 +198,12 @@ struct TableScanner {
     /// Reads a large file in the chunks of `plan`, in parallel unless `serial`, and merges the
     /// outputs in file order, so the result does not depend on how many run at once.
     func scan(path: String, displayPath: String, chunks plan: ChunkPlan, serial: Bool) throws -> Output {
-        let header = try readHeader(CSVReader(
-            path: path, source: try FileByteSource(path: path, range: plan.ranges[0]), validatesUTF8: true, limits: limits))!
+        guard let header = try readHeader(CSVReader(
+            path: path, source: try FileByteSource(path: path, range: plan.ranges[0]), validatesUTF8: true, limits: limits))
+        else {
+            // The plan splits only files of many megabytes; one that lost its bytes since is not read.
+            throw InputError.cannotRead(path: displayPath, reason: "the file has no header row any more")
+        }
         let parts = try Evaluation.parallelMap(Array(plan.ranges.indices), serial: serial) { i -> Result<Output, Error> in
             Result {
                 let reader = CSVReader(

@@ -73,7 +73,10 @@ final class Compiler {
             guard case .row = scope else {
                 throw ExpressionError(position: position, message: "'in \(window)' can only filter the rows of a table")
             }
-            return (.inWindow(expr, Window(rawValue: window)!), .boolean)
+            guard let window = Window(rawValue: window) else {
+                throw ExpressionError(position: position, message: "'\(window)' is not a period; use quarter, previous, trailing4 or to_date")
+            }
+            return (.inWindow(expr, window), .boolean)
         case let .inSource(subject, source, position):
             return try membership(subject, source, at: position, in: scope)
         case let .call(name, arguments, position, text):

@@ -26,9 +26,8 @@ public struct Manifest: Sendable {
     static func inputs(of result: EvaluationResult) throws(RunError) -> [Input] {
         var inputs: [Input] = []
         for file in result.allFiles where file.status != .missing {
-            var digest = file.sha256
-            if digest == nil { digest = try hash(result.configuration.dataDirectory + "/" + file.file) }
-            let hash = digest!
+            let hash: String
+            if let known = file.sha256 { hash = known } else { hash = try Self.hash(result.configuration.dataDirectory + "/" + file.file) }
             inputs.append(Input(path: "data/" + file.file, sha256: hash, read: file.read, accepted: file.accepted, rejected: file.rejected))
         }
         for file in result.plan.files {
