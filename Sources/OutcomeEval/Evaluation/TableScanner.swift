@@ -28,6 +28,7 @@ struct TableScanner {
             quality.rejected += next.quality.rejected
             quality.blankLines += next.quality.blankLines
             quality.reasons.merge(next.quality.reasons, uniquingKeysWith: +)
+            quality.inexactIntegers += next.quality.inexactIntegers
             rejects += next.rejects
             for f in accumulators.indices {
                 for q in accumulators[f].indices { accumulators[f][q].merge(next.accumulators[f][q]) }
@@ -191,6 +192,7 @@ struct TableScanner {
         }
         out.quality.blankLines = reader.blankLines
         out.quality.sha256 = reader.digest
+        out.quality.inexactIntegers = parser.inexactIntegers
         out.accumulators = feeds.indices.map { f in (0..<quarterCount).map { q in accumulators[owners[f * quarterCount + q]] } }
         return out
     }

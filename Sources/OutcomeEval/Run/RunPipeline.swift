@@ -38,16 +38,22 @@ public enum RunPipeline {
         for warning in warnings { logger.warning("\(warning)") }
         logger.info("wrote \(folder)", metadata: ["seconds": "\(seconds(since: start))"])
         for warning in dropped { logger.warning("\(warning)") }
-        logRejects(result, in: folder, logger: logger)
+        logFileWarnings(result, in: folder, logger: logger)
         return Summary(reportFolder: folder, warnings: warnings + dropped)
     }
 
-    /// One warning per file with rejected rows, so that a run that succeeds does not hide them.
-    static func logRejects(_ result: EvaluationResult, in folder: String, logger: Logger) {
+    /// One warning per file with rejected rows, so that a run that succeeds does not hide
+    /// them, and one per file with whole numbers too large to hold exactly.
+    static func logFileWarnings(_ result: EvaluationResult, in folder: String, logger: Logger) {
         for file in result.allFiles where file.rejected > 0 {
             logger.warning(
                 "\(file.file): \(file.rejected) of \(file.read) rows rejected; top reasons: \(topReasons(file)); every one is in \(folder)/rejects.csv",
                 metadata: ["file": "\(file.file)", "rows_read": "\(file.read)", "rows_rejected": "\(file.rejected)"])
+        }
+        for file in result.allFiles where file.inexactIntegers > 0 {
+            logger.warning(
+                "\(file.file): \(file.inexactIntegers) whole number(s) beyond ±9007199254740992 are held rounded to 16 significant digits, and so are the values made from them",
+                metadata: ["file": "\(file.file)", "inexact_numbers": "\(file.inexactIntegers)"])
         }
     }
 

@@ -162,6 +162,8 @@ public struct FileQuality: Sendable, Equatable {
     public var accepted = 0
     public var rejected = 0
     public var blankLines = 0
+    /// Accepted whole numbers beyond ±2^53 (9,007,199,254,740,992), held rounded to 16 digits.
+    public var inexactIntegers = 0
     /// SHA-256 of the file as stored, when it was read.
     public var sha256: String?
     /// Rejections by problem code.
