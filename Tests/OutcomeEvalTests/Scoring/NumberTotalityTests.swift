@@ -2,22 +2,19 @@ import Foundation
 import XCTest
 
 @testable import OutcomeEval
+@testable import SampleData
 
 /// Every number path is total: seeded, generated extreme doubles (NaN, ±∞, ±0, subnormals,
 /// the largest doubles, 18-digit amounts) through formatting and scoring, each checked
 /// against an independent answer (C's printf, 80-bit arithmetic).
 final class NumberTotalityTests: XCTestCase {
-    /// SplitMix64: the same values on every run.
+    /// Seeded (the sample generator's SplitMix64): the same values on every run.
     struct Generator {
-        var state: UInt64
+        var source: RandomSource
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        init(state: UInt64) { source = RandomSource(seed: state) }
+
+        mutating func next() -> UInt64 { source.next() }
 
         /// Special values, raw bit patterns, any decimal exponent, and whole numbers.
         mutating func extreme() -> Double {
