@@ -9,7 +9,7 @@ swift build -c release --product outcome-eval-fuzz --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 fuzzer=.build-fuzz/release/outcome-eval-fuzz
 mkdir -p .build-fuzz/crashes
-for target in csv chunks encoding expression definition; do
+for target in csv chunks encoding expression definition numbers; do
   work=.build-fuzz/corpus/$target
   mkdir -p "$work"
   echo "fuzzing $target for $seconds s..." >&2

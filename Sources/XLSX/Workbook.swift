@@ -22,6 +22,10 @@ public final class Workbook {
         }
     }
 
+    /// The version of libxlsxwriter the tool is built with (its header's `LXW_VERSION`): the
+    /// workbooks' bytes depend on it.
+    public static let libraryVersion: String = LXW_VERSION
+
     /// Things that were changed to fit Excel (a cut string, a blank for NaN), for the log.
     public private(set) var warnings: [String] = []
 

@@ -1,13 +1,13 @@
 import Foundation
 import OutcomeEval
 
-/// The fuzz targets: `csv`, `chunks`, `encoding`, `expression` and `definition`.
+/// The fuzz targets: `csv`, `chunks`, `encoding`, `expression`, `definition` and `numbers`.
 ///
 /// Built with `-DFUZZING -sanitize=fuzzer,address` (`make fuzz`), this is a libFuzzer binary
 /// and FUZZ_TARGET picks the target. Built plainly, it is the regression runner:
 /// `outcome-eval-fuzz TARGET FILE...` feeds each file to the target once.
 enum FuzzTarget: String, CaseIterable {
-    case csv, chunks, encoding, expression, definition
+    case csv, chunks, encoding, expression, definition, numbers
 
     static let plan = try? Evaluation.loadDefinitions(indicators)
 
@@ -28,6 +28,7 @@ enum FuzzTarget: String, CaseIterable {
         case .encoding: Fuzzing.encoding(bytes)
         case .expression: if let plan = FuzzTarget.plan { Fuzzing.expression(bytes, plan: plan) }
         case .definition: Fuzzing.definitionFile(bytes, directory: FuzzTarget.scratch)
+        case .numbers: if let plan = FuzzTarget.plan { Fuzzing.numbers(bytes, plan: plan) }
         }
     }
 }
@@ -63,7 +64,7 @@ enum RegressionRunner {
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
         guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
-            FileHandle.standardError.write(Data("usage: outcome-eval-fuzz csv|chunks|encoding|expression|definition FILE...\n".utf8))
+            FileHandle.standardError.write(Data("usage: outcome-eval-fuzz csv|chunks|encoding|expression|definition|numbers FILE...\n".utf8))
             exit(64)
         }
         for path in arguments.dropFirst() {

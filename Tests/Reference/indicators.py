@@ -128,7 +128,16 @@ def evaluate(folder, project, pop, year, q):
     counted = [yq for yq in quarters if quarter_bounds(*yq)[1] >= start]
     with_activity = [yq for yq in counted if any(quarter_bounds(*yq)[0] <= date(a["date"]) <= quarter_bounds(*yq)[1] for a in activities if date(a["date"]))]
     out["continuity"] = len(with_activity) / len(counted) if counted else None
+    if not A:
+        # INDICATORS.md: no attendance in Q, so every indicator over A is "no data" (not 0).
+        for indicator in OVER_A:
+            if out[indicator] != "n/a":
+                out[indicator] = NO_DATA
     return out
+
+OVER_A = ["district_coverage", "vulnerable_inclusion", "gender_leadership_gap", "participation_gini",
+          "active_participants", "retention", "engagement_depth"]
+NO_DATA = "no data"
 
 def main(data, population, results_path, period):
     pop = {r["district"]: float(r["population"]) for r in read(population)}
@@ -146,9 +155,11 @@ def main(data, population, results_path, period):
                 if value == "n/a":
                     if got["status"] != "not_applicable":
                         problems.append(f"{pid} {indicator}: expected not_applicable, got {got['status']}")
-                elif value is None:
+                elif value is None or value == NO_DATA:
                     if got[key] is not None:
                         problems.append(f"{pid} {indicator} {key}: expected not computable, got {got[key]}")
+                    elif value == NO_DATA and key == "value" and not (got["reason"] or "").startswith("no data"):
+                        problems.append(f"{pid} {indicator}: expected the reason 'no data', got {got['reason']!r}")
                 elif got[key] is None or abs(got[key] - value) > 1e-9:
                     problems.append(f"{pid} {indicator} {key}: expected {value!r}, got {got[key]!r}")
     for p in problems:

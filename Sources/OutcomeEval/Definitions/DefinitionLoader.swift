@@ -73,10 +73,10 @@ public enum DefinitionLoader {
                 (order[$0.element.definition.dimension] ?? 0, $0.offset) < (order[$1.element.definition.dimension] ?? 0, $1.offset)
             }.map(\.element)
         }
-        do {
-            try diagnostics.throwIfAny()
-        } catch {
-            throw error as! DefinitionErrors
+        try diagnostics.throwIfAny()
+        guard let schema, let settings else {
+            // Each failed load added a diagnostic, so this is only a guard against a bug.
+            throw DefinitionErrors(diagnostics: [Diagnostic(file: schemaFile, line: 0, column: 0, message: "the schema or the settings could not be loaded")])
         }
         if indicators.isEmpty {
             throw DefinitionErrors(diagnostics: [
@@ -84,7 +84,7 @@ public enum DefinitionLoader {
             ])
         }
         return EvaluationPlan(
-            schema: schema!, settings: settings!, indicators: indicators, breakdowns: breakdowns, rollups: rollups, aggregates: aggregates, feeds: feeds,
+            schema: schema, settings: settings, indicators: indicators, breakdowns: breakdowns, rollups: rollups, aggregates: aggregates, feeds: feeds,
             files: definitionFiles(directory: directory, indicators: indicatorFiles))
     }
 

@@ -42,7 +42,7 @@ final class Diagnostics {
         return nil
     }
 
-    func throwIfAny() throws {
+    func throwIfAny() throws(DefinitionErrors) {
         if !all.isEmpty { throw DefinitionErrors(diagnostics: all) }
     }
 }

@@ -75,7 +75,7 @@ enum SettingsLoader {
                         name: try file.localized(try file.required(map, "name", in: node), "name"), color: color))
             }
             bands.sort { $0.minimum > $1.minimum }
-            if bands.last!.minimum > 0 {
+            if let lowest = bands.last, lowest.minimum > 0 {
                 diagnostics.add(file.error(bandsNode, "the lowest band must start at 0 so that every score has a band"))
             }
             let limitsMap = try root["limits"].map { try file.mapping($0, "limits") }
@@ -112,7 +112,7 @@ enum SettingsLoader {
         let path = try file.string(try file.required(map, "file", in: node), "file")
         let keyColumn = try file.string(try file.required(map, "key", in: node), "key")
         let valueColumn = try file.string(try file.required(map, "value", in: node), "value")
-        let note = try map["note"].map { try file.string($0, "note") } ?? ""
+        let note = try map["note"].map { try file.localized($0, "note") }
         let fullPath = directory + "/" + path
         let rows: [(String, Double)]
         do {

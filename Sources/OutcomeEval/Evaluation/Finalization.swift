@@ -67,9 +67,10 @@ enum Finalization {
             guard rates.count >= 2 else {
                 return .failure(.tooFewGroups(found: rates.count, needed: 2, source: aggregate.text))
             }
-            let highest = rates.max()!
-            guard highest > 0 else { return .failure(.zeroMaximum(source: aggregate.text)) }
-            return .success(rates.min()! / highest)
+            guard let highest = rates.max(), let lowest = rates.min(), highest > 0 else {
+                return .failure(.zeroMaximum(source: aggregate.text))
+            }
+            return .success(lowest / highest)
         case .groups:
             return .success(Double(groups.count))
         }

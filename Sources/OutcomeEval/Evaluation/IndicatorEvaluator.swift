@@ -14,6 +14,9 @@ struct IndicatorEvaluator {
             let value = try number(indicator.value)
             let floor = try number(indicator.floor)
             let target = try number(indicator.target)
+            for (number, part) in [(value, NotComputable.Part.value), (floor, .floor), (target, .target)] where !number.isFinite {
+                return .notComputable(.notFinite(part))
+            }
             guard floor != target else { return .notComputable(.floorEqualsTarget) }
             return .value(value, floor: floor, target: target)
         } catch {
@@ -47,6 +50,12 @@ struct IndicatorEvaluator {
             } catch .noRows {
                 return try number(arguments[1])
             }
+        case let .call(.whenAny, arguments):
+            guard case let .aggregate(rows) = arguments[0], case let .constant(.text(source)) = arguments[1] else {
+                throw .noRows(source: "when_any")
+            }
+            guard try aggregate(rows).get() > 0 else { throw .noData(source: source) }
+            return try number(arguments[2])
         case .call:
             // quarters_in and other functions of project values.
             guard let n = rows.value(expr).numeric else {

@@ -1,7 +1,7 @@
 /// Why an indicator has no value. Reported with its reason, never as 0.
 public enum NotComputable: Error, Equatable, Sendable {
     /// The table's file is absent, empty, or could not be used.
-    case tableUnavailable(table: String, why: String)
+    case tableUnavailable(table: String, why: TableUnavailable)
     /// The rows a value needs are not there (no activities this quarter, say).
     case noRows(source: String)
     case zeroDenominator(divisor: String)
@@ -9,6 +9,27 @@ public enum NotComputable: Error, Equatable, Sendable {
     case zeroMaximum(source: String)
     case projectValueMissing(column: String)
     case floorEqualsTarget
+    /// `when_any(rows, x)` found no rows: the project sent no data for them (INDICATORS.md:
+    /// a count over nothing has not scored 0, it has not been reported).
+    case noData(source: String)
+    /// The value, floor or target came out infinite or undefined (past ±1.8e308, or ∞ − ∞).
+    case notFinite(Part)
+
+    /// The three numbers of an indicator.
+    public enum Part: String, Sendable {
+        case value, floor, target
+
+        func text(_ language: Language) -> String {
+            switch (self, language) {
+            case (.value, .en): return "value"
+            case (.value, .ko): return "값"
+            case (.floor, .en): return "floor"
+            case (.floor, .ko): return "하한"
+            case (.target, .en): return "target"
+            case (.target, .ko): return "목표"
+            }
+        }
+    }
 
     public var code: String {
         switch self {
@@ -19,13 +40,15 @@ public enum NotComputable: Error, Equatable, Sendable {
         case .zeroMaximum: return "zero_maximum"
         case .projectValueMissing: return "project_value_missing"
         case .floorEqualsTarget: return "floor_equals_target"
+        case .noData: return "no_data"
+        case .notFinite: return "not_finite"
         }
     }
 
     public func text(_ language: Language) -> String {
         switch (self, language) {
-        case let (.tableUnavailable(table, why), .en): return "no data: \(table) \(why)"
-        case let (.tableUnavailable(table, why), .ko): return "자료 없음: \(table) \(Self.korean(why))"
+        case let (.tableUnavailable(table, why), .en): return "no data: \(table) \(why.text(.en))"
+        case let (.tableUnavailable(table, why), .ko): return "자료 없음: \(table) \(why.text(.ko))"
         case let (.noRows(source), .en): return "no rows: \(source)"
         case let (.noRows(source), .ko): return "해당 행 없음: \(source)"
         case let (.zeroDenominator(divisor), .en): return "zero denominator: \(divisor) is 0"
@@ -40,14 +63,11 @@ public enum NotComputable: Error, Equatable, Sendable {
         case let (.projectValueMissing(column), .ko): return "사업 목록에 \(column) 값 없음"
         case (.floorEqualsTarget, .en): return "floor equals target, so no score can be given"
         case (.floorEqualsTarget, .ko): return "하한과 목표가 같아 점수를 낼 수 없음"
-        }
-    }
-
-    private static func korean(_ why: String) -> String {
-        switch why {
-        case "file is missing": return "파일 없음"
-        case "file is empty (0 bytes)": return "빈 파일(0바이트)"
-        default: return why
+        case let (.noData(source), .en): return "no data: nothing in \(source)"
+        case let (.noData(source), .ko): return "자료 없음: \(source)에 해당하는 행 없음"
+        case let (.notFinite(part), .en):
+            return "the \(part.text(.en)) is infinite or undefined (beyond ±1.8e308, or ∞ − ∞)"
+        case let (.notFinite(part), .ko): return "\(part.text(.ko)): 무한대이거나 정의되지 않은 수 (±1.8e308 초과 또는 ∞ − ∞)"
         }
     }
 }

@@ -41,7 +41,7 @@ struct ProjectEvaluator {
         let schema = plan.schema
         var tables = schema.tables.map { KeptRows(width: $0.columns.count) }
         var keys = schema.tables.map { _ in KeyIndex() }
-        var unavailable: [Int: String] = [:]
+        var unavailable: [Int: TableUnavailable] = [:]
         var accumulators: [Int: [Accumulator]] = [:]
         var files: [FileQuality] = []
         var rejects: [Reject] = []
@@ -54,19 +54,19 @@ struct ProjectEvaluator {
             let display = displayFolder + "/" + table.file
             var quality = FileQuality(file: display, table: table.name, status: .read)
             var parser = FieldParser(columns: table.columns)
-            var blocked: String?
+            var blocked: TableUnavailable?
             for (c, column) in table.columns.enumerated() {
                 guard let target = column.type.referencedTable, let t = schema.tables.firstIndex(where: { $0.name == target }) else { continue }
-                if unavailable[t] != nil { blocked = blocked ?? "it refers to \(target), which is unavailable" }
+                if unavailable[t] != nil { blocked = blocked ?? .refersToUnavailable(table: target) }
                 parser.resolveReferences(c, with: keys[t])
             }
             for column in textColumns(table: index, kept: referenced.contains(table.name)) { parser.keepText(column) }
             if !folderExists || !FileManager.default.fileExists(atPath: path) {
                 quality.status = .missing
-                unavailable[index] = "file is missing"
+                unavailable[index] = .missing
             } else if let blocked {
                 quality.status = .skipped(because: blocked)
-                unavailable[index] = "was not read: \(blocked)"
+                unavailable[index] = blocked
             } else {
                 let feeds = plan.feeds(over: index)
                 let evaluators = quarters.map { RowEvaluator(tables: tables, project: project.row, quarter: $0) }
@@ -87,11 +87,11 @@ struct ProjectEvaluator {
                     for (position, entry) in feeds.enumerated() {
                         accumulators[entry.id] = output.accumulators[position]
                     }
-                    if quality.status == .empty { unavailable[index] = "file is empty (0 bytes)" }
+                    if quality.status == .empty { unavailable[index] = .empty }
                 } catch {
                     errors.append("\(error)")
-                    quality.status = .skipped(because: "\(error)")
-                    unavailable[index] = "could not be read"
+                    quality.status = .skipped(because: .unreadable)
+                    unavailable[index] = .unreadable
                 }
             }
             files.append(quality)
@@ -125,7 +125,7 @@ struct ProjectEvaluator {
                     let groups = Finalization.tallies(
                         of: aggregate, accumulators[aggregate.feed]?[q] ?? Accumulator(), evaluator: evaluator
                     ).groups
-                    return Self.ordered(groups, labels: breakdown.labels, column: aggregate)
+                    return Self.ordered(groups, labels: breakdown.labels)
                 }
             }
         }
@@ -133,11 +133,13 @@ struct ProjectEvaluator {
             project: project, outcomes: outcomes, files: files, rejects: rejects, errors: errors, breakdowns: breakdowns)
     }
 
-    /// Groups in enum order (or by label), with "not stated" last.
-    private static func ordered(_ groups: GroupTallies, labels: [String]?, column: Aggregate) -> [BreakdownGroup] {
+    /// Groups in enum order (or by label), with "not stated" last. Groups whose labels are
+    /// equal (numbers that round alike) go by their values, so that the tallies' hash order
+    /// never reaches a report.
+    static func ordered(_ groups: GroupTallies, labels: [String]?) -> [BreakdownGroup] {
         var all: [(Value, Accumulator.Tally)] = []
         groups.forEach { all.append(($0, $1)) }
-        var result = all.map { value, tally -> (rank: Int, group: BreakdownGroup) in
+        var result = all.map { value, tally -> (rank: Int, group: BreakdownGroup, number: Double) in
             let label: String?
             var rank = Int.max - 1
             switch value {
@@ -149,9 +151,14 @@ struct ProjectEvaluator {
             case let .date(d): label = d.description
             case let .row(r): label = "#\(r)"
             }
-            return (rank, BreakdownGroup(label: label, size: tally.rows, hits: tally.hits))
+            return (rank, BreakdownGroup(label: label, size: tally.rows, hits: tally.hits), value.numeric ?? 0)
         }
-        result.sort { $0.rank != $1.rank ? $0.rank < $1.rank : ($0.group.label ?? "") < ($1.group.label ?? "") }
+        result.sort { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.group.label != b.group.label { return (a.group.label ?? "") < (b.group.label ?? "") }
+            // IEEE total order: −0 before +0, NaN last; only numbers can share a label.
+            return a.number.isTotallyOrdered(belowOrEqualTo: b.number) && !b.number.isTotallyOrdered(belowOrEqualTo: a.number)
+        }
         return result.map(\.group)
     }
 

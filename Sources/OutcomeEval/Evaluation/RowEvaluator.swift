@@ -197,6 +197,9 @@ final class RowEvaluator {
             return first.numeric.map { .number(Swift.abs($0)) } ?? .missing
         case .ifNone:
             return first.isMissing ? second : first
+        case .whenAny:
+            // Compiled for values only, where tables are read, never for a row.
+            return .missing
         case .quarterOf:
             guard case let .date(day) = first else { return .missing }
             return .number(Double(Quarter(containing: day).index))

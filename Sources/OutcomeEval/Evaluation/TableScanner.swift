@@ -28,6 +28,7 @@ struct TableScanner {
             quality.rejected += next.quality.rejected
             quality.blankLines += next.quality.blankLines
             quality.reasons.merge(next.quality.reasons, uniquingKeysWith: +)
+            quality.inexactIntegers += next.quality.inexactIntegers
             rejects += next.rejects
             for f in accumulators.indices {
                 for q in accumulators[f].indices { accumulators[f][q].merge(next.accumulators[f][q]) }
@@ -60,25 +61,22 @@ struct TableScanner {
     struct Header {
         var width: Int
         var positions: [Int?]
-        var problem: String?
+        var problem: HeaderProblem?
     }
 
     /// Reads the first record as the header; `nil` for a file with no record at all.
     private func readHeader(_ reader: CSVReader) throws -> Header? {
         guard try reader.next() else { return nil }
         let names = (0..<reader.fieldCount).map { reader.string($0).trimmingSpaces }
-        var problem: String?
-        if let malformed = reader.problem {
-            problem = "the header row is malformed: \(RowProblem.malformed(malformed).text(.en))"
-        }
+        var problem = reader.problem.map(HeaderProblem.malformed)
         var positions: [Int?] = []
         for column in table.columns {
             let found = names.indices.filter { names[$0] == column.name }
             if found.count > 1 && problem == nil {
-                problem = "the header names \(column.name) \(found.count) times; keep one"
+                problem = .repeated(column: column.name, times: found.count)
             }
             if found.isEmpty && !column.optional && problem == nil {
-                problem = "the header has no column \(column.name); add it (columns are found by name)"
+                problem = .missing(column: column.name)
             }
             positions.append(found.first)
         }
@@ -194,6 +192,7 @@ struct TableScanner {
         }
         out.quality.blankLines = reader.blankLines
         out.quality.sha256 = reader.digest
+        out.quality.inexactIntegers = parser.inexactIntegers
         out.accumulators = feeds.indices.map { f in (0..<quarterCount).map { q in accumulators[owners[f * quarterCount + q]] } }
         return out
     }
@@ -201,8 +200,12 @@ struct TableScanner {
     /// Reads a large file in the chunks of `plan`, in parallel unless `serial`, and merges the
     /// outputs in file order, so the result does not depend on how many run at once.
     func scan(path: String, displayPath: String, chunks plan: ChunkPlan, serial: Bool) throws -> Output {
-        let header = try readHeader(CSVReader(
-            path: path, source: try FileByteSource(path: path, range: plan.ranges[0]), validatesUTF8: true, limits: limits))!
+        guard let header = try readHeader(CSVReader(
+            path: path, source: try FileByteSource(path: path, range: plan.ranges[0]), validatesUTF8: true, limits: limits))
+        else {
+            // The plan splits only files of many megabytes; one that lost its bytes since is not read.
+            throw InputError.cannotRead(path: displayPath, reason: "the file has no header row any more")
+        }
         let parts = try Evaluation.parallelMap(Array(plan.ranges.indices), serial: serial) { i -> Result<Output, Error> in
             Result {
                 let reader = CSVReader(

@@ -79,7 +79,7 @@ extension Compiler {
         case .dissimilarity:
             expectedExtra = 1
             let syntax = try expression(0, "a reference table after the rows")
-            aggregate.reference = try referenceShares(syntax, group: source.group!, in: valueScope)
+            aggregate.reference = try referenceShares(syntax, group: try groupSyntax(of: source, function), in: valueScope)
         case .groups:
             expectedExtra = extra.count
             if !extra.isEmpty {
@@ -117,8 +117,16 @@ extension Compiler {
         let scope: Scope = aggregate.distinct
             ? .key(table: aggregate.table, column: { if case let .column(c) = aggregate.projection { return c } else { return -1 } }())
             : .row(table: aggregate.table)
-        if case let .symbol(_, values, _) = try compile(source.group!, in: scope).1 { return (id, values) }
+        if case let .symbol(_, values, _) = try compile(try groupSyntax(of: source, .groups), in: scope).1 { return (id, values) }
         return (id, nil)
+    }
+
+    /// The `by` of a source whose function needs one (`aggregate` has checked it is there).
+    private func groupSyntax(of source: SourceSyntax, _ function: AggregateFunction) throws(ExpressionError) -> Syntax {
+        guard let group = source.group else {
+            throw ExpressionError(position: source.position, message: "\(function.rawValue) needs groups: \(function.rawValue)(... by column)")
+        }
+        return group
     }
 
     /// Each group's share of a reference table, keyed the way the group values are.
@@ -158,6 +166,7 @@ extension Compiler {
 /// A reference distribution such as Seoul's population by district.
 public struct ReferenceTable: Sendable {
     public var name: String
-    public var note: String
+    /// Where the figures come from, in both report languages.
+    public var note: LocalizedText?
     public var rows: [(key: String, value: Double)]
 }

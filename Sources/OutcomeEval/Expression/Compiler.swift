@@ -73,7 +73,10 @@ final class Compiler {
             guard case .row = scope else {
                 throw ExpressionError(position: position, message: "'in \(window)' can only filter the rows of a table")
             }
-            return (.inWindow(expr, Window(rawValue: window)!), .boolean)
+            guard let window = Window(rawValue: window) else {
+                throw ExpressionError(position: position, message: "'\(window)' is not a period; use quarter, previous, trailing4 or to_date")
+            }
+            return (.inWindow(expr, window), .boolean)
         case let .inSource(subject, source, position):
             return try membership(subject, source, at: position, in: scope)
         case let .call(name, arguments, position, text):
@@ -263,7 +266,8 @@ final class Compiler {
             let known = (AggregateFunction.named.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue)).sorted()
             throw ExpressionError(position: position, message: "unknown function '\(name)'; known: \(known.joined(separator: ", "))")
         }
-        let expressions = try arguments.map { argument throws(ExpressionError) -> Syntax in
+        // when_any takes rows first, and reads its own arguments.
+        let expressions = function == .whenAny ? [] : try arguments.map { argument throws(ExpressionError) -> Syntax in
             guard case let .expression(syntax) = argument else {
                 throw ExpressionError(position: position, message: "\(name)(...) takes values, not rows of a table")
             }
@@ -281,6 +285,8 @@ final class Compiler {
         case .ifNone:
             try arity(2)
             return (.call(.ifNone, [try number(expressions[0], in: scope), try number(expressions[1], in: scope)]), .number)
+        case .whenAny:
+            return try whenAny(arguments, at: position, in: scope)
         case .quarterOf, .quarterEnd:
             try arity(1)
             let (date, type) = try compile(expressions[0], in: scope)
@@ -298,6 +304,24 @@ final class Compiler {
             guard type == .date else { throw ExpressionError(position: expressions[1].position, message: "quarters_in needs a date second") }
             return (.call(.quartersIn, [.constant(.text(window.rawValue)), date]), .number)
         }
+    }
+
+    /// `when_any(rows, x)`: the rows are counted as `count(rows)` would (sharing its feed).
+    private func whenAny(_ arguments: [Argument], at position: TextPosition, in scope: Scope) throws(ExpressionError) -> (Expr, ExprType) {
+        guard case .indicator = scope else {
+            throw ExpressionError(position: position, message: "when_any(...) can only be used in value, where tables are read")
+        }
+        guard arguments.count == 2, case let .expression(value) = arguments[1] else {
+            throw ExpressionError(
+                position: position, message: "when_any(...) takes the rows of a table and a value, e.g. when_any(attendance where date in quarter, count(...))")
+        }
+        let text: String
+        switch arguments[0] {
+        case let .source(source): text = source.text
+        case let .expression(syntax): text = Compiler.text(of: syntax)
+        }
+        let rows = try aggregate(.count, [arguments[0]], at: position, text: text)
+        return (.call(.whenAny, [.aggregate(rows), .constant(.text(text)), try number(value, in: scope)]), .number)
     }
 
     private func membership(

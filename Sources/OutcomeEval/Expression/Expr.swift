@@ -56,6 +56,9 @@ enum ScalarFunction: String, Sendable, CaseIterable {
     case abs
     /// `if_none(x, y)`: `y` when `x` has no rows to work on (but not when its table is missing).
     case ifNone = "if_none"
+    /// `when_any(rows, x)`: `x` when the rows are there, else not computable with "no data"
+    /// (a count over nothing is not 0). Compiled as [count of the rows, the rows' text, x].
+    case whenAny = "when_any"
     /// `quarters_in(window, date)`: how many quarters of the window end on or after the date.
     case quartersIn = "quarters_in"
     /// `quarter_of(date)`: the quarter as a number (year × 4 + quarter − 1).

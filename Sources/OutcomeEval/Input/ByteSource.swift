@@ -24,7 +24,7 @@ final class FileByteSource: ByteSource {
     private(set) var hadByteOrderMark = false
     private var checkedByteOrderMark = false
     // Hashed as read, so the manifest costs no second pass over the file.
-    private let hasher = SHA256()
+    private let hasher: SHA256
     private var hashes = true
     private(set) var digest: String?
 
@@ -36,6 +36,11 @@ final class FileByteSource: ByteSource {
     init(path: String, raw: Bool = false, range: Range<Int>? = nil) throws(InputError) {
         self.path = path
         checkedByteOrderMark = raw || (range.map { $0.lowerBound > 0 } ?? false)
+        do {
+            hasher = try SHA256()
+        } catch {
+            throw .cannotRead(path: path, reason: error.description)
+        }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw InputError.cannotOpen(path: path, reason: systemErrorText()) }
         var info = stat()
@@ -85,10 +90,14 @@ final class FileByteSource: ByteSource {
                 fileOffset += n
                 if let left = remaining { remaining = left - n }
                 if !hashes { return n }
-                if n > 0 {
-                    hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-                } else if digest == nil {
-                    digest = hasher.finish()
+                do {
+                    if n > 0 {
+                        try hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                    } else if digest == nil {
+                        digest = try hasher.finish()
+                    }
+                } catch {
+                    throw .cannotRead(path: path, reason: error.description)
                 }
                 return n
             }

@@ -125,14 +125,10 @@ final class CP949ByteSource: ByteSource {
         pendingStart = 0
         let keep = pending.count
         pending.append(contentsOf: repeatElement(0, count: 1 << 16))
-        let n: Int
-        do {
-            n = try pending.withUnsafeMutableBytes { raw in
-                try file.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[keep...]))
-            }
-        } catch {
-            throw error as! InputError
-        }
+        // withUnsafeMutableBytes rethrows untyped errors; the Result keeps InputError.
+        let n = try pending.withUnsafeMutableBytes { raw in
+            Result { () throws(InputError) in try file.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[keep...])) }
+        }.get()
         pending.removeLast((1 << 16) - n)
         if n == 0 { atEnd = true }
     }

@@ -4,9 +4,13 @@
 enum PlainReason {
     static func text(_ reason: NotComputable, definition: IndicatorDefinition, language: Language) -> String {
         switch reason {
-        case .tableUnavailable, .projectValueMissing, .floorEqualsTarget:
-            // These name a file or a column, not an expression: already plain.
+        case .tableUnavailable, .projectValueMissing, .floorEqualsTarget, .notFinite:
+            // These name a file, a column or a number, not an expression: already plain.
             return reason.text(language)
+        case .noData:
+            // Not reported rather than zero (INDICATORS.md): say so before what is missing.
+            let what = definition.missing ?? definition.description ?? definition.name
+            return LocalizedText(ko: "자료 없음", en: "no data").text(language) + ": " + what.text(language)
         case .noRows, .zeroDenominator, .tooFewGroups, .zeroMaximum:
             if let missing = definition.missing { return missing.text(language) }
             // Without a `missing:` text, the kind of problem and what the indicator measures.

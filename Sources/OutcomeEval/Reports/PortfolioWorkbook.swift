@@ -202,7 +202,7 @@ struct PortfolioWorkbook {
         }
         table.skip()
         for reference in settings.references.values.sorted(by: { $0.name < $1.name }) {
-            try table.write([.text(reference.name), .text(reference.note)], style: wrapped)
+            try table.write([.text(reference.name), .text(reference.note?.text(words.language) ?? "")], style: wrapped)
         }
         table.skip()
         // The breakdowns' expressions, which the project workbooks show only in words.

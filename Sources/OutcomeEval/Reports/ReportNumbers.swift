@@ -13,14 +13,22 @@ enum ReportNumbers {
         return text == "0.0" ? "±0.0" : (d > 0 ? "+" : "-") + text
     }
 
-    static func value(_ v: Double?, _ format: IndicatorDefinition.Format) -> String {
-        guard let v else { return "—" }
-        switch format {
-        case .percent: return percent(v)
-        case .count: return Fixed.string(v, decimals: 0)
-        case .number: return Fixed.string(v, decimals: 2)
+    static func value(_ v: Double?, _ format: IndicatorDefinition.Format) -> String { format.text(v) }
+
+    static func percent(_ share: Double) -> String { IndicatorDefinition.Format.percent.text(share) }
+}
+
+extension IndicatorDefinition.Format {
+    /// A value as the text reports show it; "—" when there is none or it has no digits (NaN, ±∞).
+    func text(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "—" }
+        switch self {
+        case .percent:
+            // × 100 may pass 1.8e308; such a value is whole, so its digits and "00" are exact.
+            let percent = value * 100
+            return (percent.isFinite ? Fixed.string(percent, decimals: 1) : Fixed.string(value, decimals: 0) + "00.0") + "%"
+        case .count: return Fixed.string(value, decimals: 0)
+        case .number: return Fixed.string(value, decimals: 2)
         }
     }
-
-    static func percent(_ share: Double) -> String { Fixed.string(share * 100, decimals: 1) + "%" }
 }

@@ -102,7 +102,7 @@ struct Words {
         case .read: return self("읽음", "read")
         case .missing: return self("파일 없음", "missing")
         case .empty: return self("빈 파일", "empty file")
-        case let .skipped(why): return self("건너뜀: ", "skipped: ") + why
+        case let .skipped(why): return self("건너뜀: ", "skipped: ") + why.text(language)
         }
     }
 

@@ -143,13 +143,31 @@ public enum Evaluation {
         } catch {
             throw .internalError("\(error)")
         }
-        let keyIndex = registry.keyColumnIndex!
+        guard let keyIndex = registry.keyColumnIndex else {
+            throw .internalError("\(registry.file): the schema gives the registry no key column")
+        }
         let registryRows = (0..<output.rows.count).map { output.rows.values(row: $0) }
         let projects = registryRows.map { row -> Project in
             guard case let .text(id) = row[keyIndex] else { return Project(id: "", row: row) }
             return Project(id: id, row: row)
         }
+        guard !projects.isEmpty else { throw .badData([noProject(registryPath, output.quality)]) }
         return (projects, output)
+    }
+
+    /// A registry with no project to evaluate (a cut-off upload, say) stops the run, so that
+    /// it never replaces a report with an empty one.
+    static func noProject(_ path: String, _ quality: FileQuality) -> String {
+        let why =
+            if quality.status == .empty {
+                "the file is empty (0 bytes)"
+            } else if quality.read == 0 {
+                "it has a header and no rows"
+            } else {
+                "every row (\(quality.read)) was rejected (\(RunPipeline.topReasons(quality)))"
+            }
+        return "\(path): the project registry holds no project: \(why). The previous report is kept; "
+            + "put one row per project in it and run again."
     }
 
     /// Counts finished projects for a progress display; the order they finish in does not matter.

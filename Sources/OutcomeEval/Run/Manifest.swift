@@ -13,6 +13,9 @@ public struct Manifest: Sendable {
     }
 
     public var toolVersion: String
+    /// The libraries the tool was built with, by name (`OutcomeEvalVersion.libraries`); empty
+    /// in manifests written before they were recorded.
+    public var libraries: [(name: String, version: String)]
     public var period: String
     public var language: String
     public var documentTime: Int
@@ -26,9 +29,8 @@ public struct Manifest: Sendable {
     static func inputs(of result: EvaluationResult) throws(RunError) -> [Input] {
         var inputs: [Input] = []
         for file in result.allFiles where file.status != .missing {
-            var digest = file.sha256
-            if digest == nil { digest = try hash(result.configuration.dataDirectory + "/" + file.file) }
-            let hash = digest!
+            let hash: String
+            if let known = file.sha256 { hash = known } else { hash = try Self.hash(result.configuration.dataDirectory + "/" + file.file) }
             inputs.append(Input(path: "data/" + file.file, sha256: hash, read: file.read, accepted: file.accepted, rejected: file.rejected))
         }
         for file in result.plan.files {
@@ -58,6 +60,9 @@ public struct Manifest: Sendable {
         var json = JSONWriter()
         json.beginObject()
         json.value("tool_version", .string(toolVersion))
+        json.beginObject("libraries")
+        for library in libraries { json.value(library.name, .string(library.version)) }
+        json.endObject()
         json.value("period", .string(period))
         json.beginObject("settings")
         json.value("language", .string(language))
@@ -93,7 +98,9 @@ public struct Manifest: Sendable {
             throw .inputMissing("\(path): missing or not a manifest written by outcome-eval; verify needs the report's manifest.json.")
         }
         return Manifest(
-            toolVersion: root["tool_version"] as? String ?? "", period: period, language: language, documentTime: time,
+            toolVersion: root["tool_version"] as? String ?? "",
+            libraries: (root["libraries"] as? [String: String] ?? [:]).map { ($0.key, $0.value) }.sorted { $0.name < $1.name },
+            period: period, language: language, documentTime: time,
             inputs: inputs.map { Input(path: $0.key, sha256: $0.value["sha256"] as? String ?? "", read: $0.value["rows_read"] as? Int) }
                 .sorted { $0.path < $1.path },
             outputs: outputs.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 })

@@ -48,7 +48,7 @@ public enum ReportWriter {
         }
         // Last, so that it can hash every other file.
         let manifest = Manifest(
-            toolVersion: version, period: result.configuration.period.description, language: language.rawValue,
+            toolVersion: version, libraries: OutcomeEvalVersion.libraries, period: result.configuration.period.description, language: language.rawValue,
             documentTime: created, inputs: try Manifest.inputs(of: result), outputs: try Manifest.outputs(in: folder))
         guard FileManager.default.createFile(atPath: folder + "/" + Manifest.fileName, contents: Data(manifest.render().utf8)) else {
             throw .cannotWrite("\(folder)/\(Manifest.fileName): cannot write.")

@@ -31,12 +31,35 @@ public enum RunPipeline {
             throw .badData(lines)
         }
         try? FileManager.default.removeItem(atPath: failedRejects)
+        let folder = output + "/" + configuration.period.description
+        let dropped = DroppedProjects.warnings(replacing: folder, with: result)
         let start = ContinuousClock.now
         let warnings = try ReportWriter.publish(result, to: output)
         for warning in warnings { logger.warning("\(warning)") }
-        let folder = output + "/" + configuration.period.description
         logger.info("wrote \(folder)", metadata: ["seconds": "\(seconds(since: start))"])
-        return Summary(reportFolder: folder, warnings: warnings)
+        for warning in dropped { logger.warning("\(warning)") }
+        logFileWarnings(result, in: folder, logger: logger)
+        return Summary(reportFolder: folder, warnings: warnings + dropped)
+    }
+
+    /// One warning per file with rejected rows, so that a run that succeeds does not hide
+    /// them, and one per file with whole numbers too large to hold exactly.
+    static func logFileWarnings(_ result: EvaluationResult, in folder: String, logger: Logger) {
+        for file in result.allFiles where file.rejected > 0 {
+            logger.warning(
+                "\(file.file): \(file.rejected) of \(file.read) rows rejected; top reasons: \(topReasons(file)); every one is in \(folder)/rejects.csv",
+                metadata: ["file": "\(file.file)", "rows_read": "\(file.read)", "rows_rejected": "\(file.rejected)"])
+        }
+        for file in result.allFiles where file.inexactIntegers > 0 {
+            logger.warning(
+                "\(file.file): \(file.inexactIntegers) whole number(s) beyond ±9007199254740992 are held rounded to 16 significant digits, and so are the values made from them",
+                metadata: ["file": "\(file.file)", "inexact_numbers": "\(file.inexactIntegers)"])
+        }
+    }
+
+    /// A file's three most frequent problems, "code count, …".
+    static func topReasons(_ file: FileQuality) -> String {
+        file.topReasons.prefix(3).map { "\($0.code) \($0.count)" }.joined(separator: ", ")
     }
 
     /// Loads the definitions and evaluates, logging each step with its counts and time.
@@ -65,8 +88,7 @@ public enum RunPipeline {
         guard !over.isEmpty else { return }
         let ceiling = Fixed.string(result.plan.settings.rejectCeiling * 100, decimals: 1)
         var lines = over.map { f in
-            "\(f.file): \(f.rejected) of \(f.read) rows rejected, above the ceiling of \(ceiling) %; top reasons: "
-                + f.topReasons.prefix(3).map { "\($0.code) \($0.count)" }.joined(separator: ", ")
+            "\(f.file): \(f.rejected) of \(f.read) rows rejected, above the ceiling of \(ceiling) %; top reasons: " + topReasons(f)
         }
         let examples = result.allRejects.filter { r in over.contains { $0.file == r.file } }.prefix(3)
         lines += examples.map { "  e.g. \($0.file):\($0.line): \($0.problem.text(.en))" }

@@ -28,7 +28,8 @@ public enum Verification {
         _ = try ReportWriter.writeFiles(result, into: scratch)
         let new = try Manifest.read(scratch + "/" + Manifest.fileName)
 
-        var differences = inputChanges(old: old, new: new)
+        // First: different libraries alone can explain every difference below.
+        var differences = libraryChanges(old: old, new: new) + inputChanges(old: old, new: new)
         if old.toolVersion != new.toolVersion {
             differences.append("tool version: the report was made by \(old.toolVersion), this is \(new.toolVersion)")
         }
@@ -47,6 +48,18 @@ public enum Verification {
             }
         }
         return Report(differences: differences, filesCompared: Set(published).union(regenerated).count)
+    }
+
+    /// Each library whose version differs from the one the report was made with; none when
+    /// the report predates the record.
+    static func libraryChanges(old: Manifest, new: Manifest) -> [String] {
+        guard !old.libraries.isEmpty else { return [] }
+        let before = Dictionary(old.libraries, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(new.libraries, uniquingKeysWith: { a, _ in a })
+        return Set(before.keys).union(after.keys).sorted().compactMap { name in
+            let (a, b) = (before[name] ?? "none", after[name] ?? "none")
+            return a == b ? nil : "library \(name): the report was made with \(a), this binary has \(b); outputs may differ for that alone"
+        }
     }
 
     private static func inputChanges(old: Manifest, new: Manifest) -> [String] {

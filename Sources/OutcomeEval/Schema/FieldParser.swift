@@ -55,6 +55,9 @@ struct FieldParser {
         case danglingReference
     }
 
+    /// Whole numbers read beyond ±2^53, which a double holds only rounded (to 16 digits).
+    private(set) var inexactIntegers = 0
+
     mutating func parse(_ bytes: UnsafeRawBufferPointer, column index: Int) -> Result<Value, Failure> {
         let trimmed = FieldParser.trim(bytes)
         if trimmed.isEmpty {
@@ -70,6 +73,7 @@ struct FieldParser {
             guard let n = parseInteger(trimmed) else { return .failure(.invalid(expected: .integer)) }
             if let min, n < min { return .failure(.outOfRange(limit: min, isMinimum: true)) }
             if let max, n > max { return .failure(.outOfRange(limit: max, isMinimum: false)) }
+            if n.magnitude > 1 << 53 { inexactIntegers += 1 }
             return .success(.number(Double(n)))
         case .decimal:
             guard let d = Double(String(decoding: trimmed, as: UTF8.self)), d.isFinite else {

@@ -8,7 +8,7 @@ public enum RowProblem: Equatable, Sendable {
     case notInEnum(column: String, value: String, values: [String])
     case danglingReference(column: String, value: String, table: String)
     case duplicateKey(column: String, value: String, firstLine: Int)
-    case header(String)
+    case header(HeaderProblem)
 
     public var code: String {
         switch self {
@@ -67,8 +67,50 @@ public enum RowProblem: Equatable, Sendable {
             return en ? "\(column) '\(value)' is not in \(table)" : "\(column) '\(value)'이(가) \(table)에 없음"
         case let .duplicateKey(column, value, firstLine):
             return en ? "\(column) '\(value)' already appeared on line \(firstLine)" : "\(column) '\(value)' 중복(처음 \(firstLine)행)"
-        case let .header(detail):
-            return detail
+        case let .header(problem):
+            return problem.text(language)
+        }
+    }
+}
+
+/// What is wrong with a file's header row; every row of the file is rejected with it.
+public enum HeaderProblem: Equatable, Sendable {
+    case malformed(CSVProblem)
+    case repeated(column: String, times: Int)
+    case missing(column: String)
+
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case let (.malformed(problem), .en): return "the header row is malformed: " + RowProblem.malformed(problem).text(.en)
+        case let (.malformed(problem), .ko): return "머리행이 잘못됨: " + RowProblem.malformed(problem).text(.ko)
+        case let (.repeated(column, times), .en): return "the header names \(column) \(times) times; keep one"
+        case let (.repeated(column, times), .ko): return "머리행에 \(column) 열이 \(times)번 있음; 하나만 두십시오"
+        case let (.missing(column), .en): return "the header has no column \(column); add it (columns are found by name)"
+        case let (.missing(column), .ko): return "머리행에 \(column) 열이 없음; 추가하십시오(열은 이름으로 찾음)"
+        }
+    }
+}
+
+/// Why a table's rows are not there; its indicators are "no data" with this.
+public enum TableUnavailable: Equatable, Sendable {
+    case missing
+    /// 0 bytes: not even a header.
+    case empty
+    /// Not read because the table it refers to (named) is unavailable.
+    case refersToUnavailable(table: String)
+    /// Reading failed; the run stops with the error.
+    case unreadable
+
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.missing, .en): return "file is missing"
+        case (.missing, .ko): return "파일 없음"
+        case (.empty, .en): return "file is empty (0 bytes)"
+        case (.empty, .ko): return "빈 파일(0바이트)"
+        case let (.refersToUnavailable(table), .en): return "was not read: it refers to \(table), which is unavailable"
+        case let (.refersToUnavailable(table), .ko): return "읽지 않음: 참조하는 \(table) 자료가 없음"
+        case (.unreadable, .en): return "could not be read"
+        case (.unreadable, .ko): return "읽을 수 없음"
         }
     }
 }
@@ -108,8 +150,8 @@ public struct FileQuality: Sendable, Equatable {
         case missing
         /// 0 bytes: not even a header.
         case empty
-        /// Not read because a table it refers to is unavailable.
-        case skipped(because: String)
+        /// Not read because a table it refers to is unavailable (or reading failed).
+        case skipped(because: TableUnavailable)
     }
 
     public var file: String
@@ -120,6 +162,8 @@ public struct FileQuality: Sendable, Equatable {
     public var accepted = 0
     public var rejected = 0
     public var blankLines = 0
+    /// Accepted whole numbers beyond ±2^53 (9,007,199,254,740,992), held rounded to 16 digits.
+    public var inexactIntegers = 0
     /// SHA-256 of the file as stored, when it was read.
     public var sha256: String?
     /// Rejections by problem code.

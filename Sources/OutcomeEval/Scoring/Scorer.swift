@@ -27,10 +27,18 @@ public struct ProjectScores: Sendable, Equatable {
 }
 
 /// The scoring of INDICATORS.md: indicator scores, bands, dimension and overall scores.
+/// Total: no number, however large, small or undefined, stops it.
 public enum Scorer {
     /// clamp((value − floor) / (target − floor), 0, 1) × 100; also right when lower is better.
-    public static func score(value: Double, floor: Double, target: Double) -> Double {
-        min(max((value - floor) / (target - floor), 0), 1) * 100
+    /// `nil` when a number is NaN or infinite or the floor equals the target.
+    public static func score(value: Double, floor: Double, target: Double) -> Double? {
+        guard value.isFinite, floor.isFinite, target.isFinite, floor != target else { return nil }
+        var ratio = (value - floor) / (target - floor)
+        if !(value - floor).isFinite || !(target - floor).isFinite {
+            // A difference overflowed: halved, none can.
+            ratio = (value / 2 - floor / 2) / (target / 2 - floor / 2)
+        }
+        return min(max(ratio, 0), 1) * 100
     }
 
     public static func scores(_ outcomes: [IndicatorOutcome], plan: EvaluationPlan) -> ProjectScores {
@@ -44,29 +52,49 @@ public enum Scorer {
             return IndicatorScore(outcome: outcome, score: s, bandIndex: band(s))
         }
         let dimensions = settings.dimensions.map { dimension -> DimensionScore in
-            var applicable = 0.0
-            var computable = 0.0
-            var weighted = 0.0
+            var applicable: [Double] = []
+            var computable: [(weight: Double, score: Double)] = []
             for (indicator, result) in zip(plan.indicators, indicators) where indicator.definition.dimension == dimension.id {
                 let weight = indicator.definition.weight
                 if result.outcome == .notApplicable { continue }
-                applicable += weight
-                if let s = result.score {
-                    computable += weight
-                    weighted += weight * s
-                }
+                applicable.append(weight)
+                if let s = result.score { computable.append((weight, s)) }
             }
-            guard applicable > 0 else { return DimensionScore() }
-            let coverage = computable / applicable
-            guard coverage >= settings.minimumCoverage, computable > 0 else { return DimensionScore(coverage: coverage) }
-            let s = weighted / computable
+            guard !applicable.isEmpty else { return DimensionScore() }
+            let coverage = ratio(computable.map(\.weight), of: applicable)
+            guard coverage >= settings.minimumCoverage, let s = weightedMean(computable) else {
+                return DimensionScore(coverage: coverage)
+            }
             return DimensionScore(score: s, coverage: coverage, bandIndex: band(s))
         }
         var overall: Double?
-        if dimensions.allSatisfy({ $0.score != nil }) {
-            let total = settings.dimensions.reduce(0) { $0 + $1.weight }
-            overall = zip(settings.dimensions, dimensions).reduce(0) { $0 + $1.0.weight * $1.1.score! } / total
-        }
+        let parts = zip(settings.dimensions, dimensions).compactMap { d, score in score.score.map { (d.weight, $0) } }
+        if parts.count == dimensions.count { overall = weightedMean(parts) }
         return ProjectScores(indicators: indicators, dimensions: dimensions, overall: overall, overallBandIndex: band(overall))
+    }
+
+    /// Σ wᵢ·sᵢ / Σ wᵢ, `nil` without weight. Weights (above 0, finite) so large that a sum
+    /// overflows are scaled down by the largest first; otherwise they are used as they are, so
+    /// that ordinary weights give the same bytes as always.
+    static func weightedMean(_ terms: [(weight: Double, score: Double)]) -> Double? {
+        guard !terms.isEmpty else { return nil }
+        var scale = 1.0
+        var total = terms.reduce(0) { $0 + $1.weight }
+        var weighted = terms.reduce(0) { $0 + $1.weight * $1.score }
+        if !total.isFinite || !weighted.isFinite {
+            scale = 1 / (terms.map(\.weight).max() ?? 1)
+            total = terms.reduce(0) { $0 + $1.weight * scale }
+            weighted = terms.reduce(0) { $0 + $1.weight * scale * $1.score }
+        }
+        let mean = weighted / total
+        return mean.isFinite ? mean : nil
+    }
+
+    /// Σ part / Σ whole, with the same care for sums that overflow.
+    static func ratio(_ part: [Double], of whole: [Double]) -> Double {
+        let total = whole.reduce(0, +)
+        if total.isFinite { return part.reduce(0, +) / total }
+        let largest = whole.max() ?? 1
+        return part.reduce(0) { $0 + $1 / largest } / whole.reduce(0) { $0 + $1 / largest }
     }
 }

@@ -102,13 +102,27 @@ final class BatchOperationTests: XCTestCase {
         let folder = TemporaryFolder()
         let json = try run(["--log-format", "json"], out: folder.path + "/a")
         XCTAssertEqual(json.status, 0)
-        let lines = json.stderr.split(separator: "\n")
-        XCTAssertEqual(lines.count, 3)
-        for line in lines {
-            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            XCTAssertEqual(object?["level"] as? String, "info")
-            XCTAssertNotNil(object?["seconds"])
+        let objects = try json.stderr.split(separator: "\n").map { line in
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], String(line))
         }
+        XCTAssertEqual(objects.count, 6)
+        for object in objects.prefix(3) {
+            XCTAssertEqual(object["level"] as? String, "info")
+            XCTAssertNotNil(object["seconds"])
+        }
+        // One warning per file with rejected rows (Samples/README.md lists the six bad rows).
+        let warnings = objects.dropFirst(3).map { object in
+            [object["level"], object["file"], object["rows_read"], object["rows_rejected"]].map { $0 as? String ?? "?" }
+        }
+        XCTAssertEqual(warnings, [
+            ["warning", "citizen-idea/proposals.csv", "501", "2"],
+            ["warning", "youth-social-venture/attendance.csv", "1143", "3"],
+            ["warning", "senior-reemployment/finance.csv", "45", "1"],
+        ])
+        XCTAssertEqual(
+            objects[4]["message"] as? String,
+            "youth-social-venture/attendance.csv: 3 of 1143 rows rejected; top reasons: dangling_reference 1, field_count 1, invalid_value 1; "
+                + "every one is in \(folder.path)/a/2026Q3/rejects.csv")
         XCTAssertEqual(json.stdout, folder.path + "/a/2026Q3\n")
         let quiet = try run(["--quiet"], out: folder.path + "/b")
         XCTAssertEqual(quiet.status, 0)

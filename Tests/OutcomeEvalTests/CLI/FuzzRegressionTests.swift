@@ -6,11 +6,9 @@ import XCTest
 final class FuzzRegressionTests: XCTestCase {
     func testCorpusAndRegressionsRunClean() throws {
         let runner = repositoryRoot + "/.build/debug/outcome-eval-fuzz"
-        guard FileManager.default.isExecutableFile(atPath: runner) else {
-            throw XCTSkip("\(runner) is not built; run 'make test', which builds it first")
-        }
+        try requireBuilt(runner)
         var total = 0
-        for target in ["csv", "chunks", "encoding", "expression", "definition"] {
+        for target in ["csv", "chunks", "encoding", "expression", "definition", "numbers"] {
             let inputs = ["corpus", "regressions"].flatMap { kind -> [String] in
                 let folder = repositoryRoot + "/Tests/Fuzz/\(kind)/\(target)"
                 return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().map { folder + "/" + $0 }

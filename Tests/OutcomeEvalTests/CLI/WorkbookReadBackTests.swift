@@ -8,7 +8,7 @@ final class WorkbookReadBackTests: XCTestCase {
         let run = try runTool(["run", "--data", repositoryRoot + "/Samples", "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         let probe = try runProcess("/usr/bin/env", ["python3", "-c", "import openpyxl"])
-        guard probe.status == 0 else { throw XCTSkip("openpyxl is not installed (make test installs it with pip)") }
+        guard probe.status == 0 else { try missing("openpyxl is not installed (make test installs it with pip)") }
         let check = try runProcess("/usr/bin/env", ["python3", repositoryRoot + "/Tests/Reference/workbook_check.py", folder.path + "/2026Q3"])
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
         XCTAssertTrue(check.stdout.hasSuffix("1515 passed, 0 failed\n"), check.stdout)

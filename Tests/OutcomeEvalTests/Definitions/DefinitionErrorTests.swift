@@ -48,6 +48,18 @@ final class DefinitionErrorTests: XCTestCase {
             true)
     }
 
+    func testWhenAnyNeedsRowsAndAValue() {
+        XCTAssertEqual(
+            problems(indicator(value: "when_any(attendance where date in quarter)")),
+            ["indicators/90-extra.yaml:4:8: error: when_any(...) takes the rows of a table and a value, e.g. when_any(attendance where date in quarter, count(...))"])
+        XCTAssertEqual(
+            problems(indicator(value: "when_any(atendance, 1)")),
+            ["indicators/90-extra.yaml:4:17: error: unknown table 'atendance'; the tables are participants, activities, attendance, proposals, finance, milestones"])
+        XCTAssertEqual(
+            problems(indicator(value: "count(attendance)", floor: "when_any(attendance, 1)")),
+            ["indicators/90-extra.yaml:6:8: error: when_any(...) can only be used in value, where tables are read"])
+    }
+
     func testUnknownTable() {
         XCTAssertEqual(
             problems(indicator(value: "count(atendance)")),

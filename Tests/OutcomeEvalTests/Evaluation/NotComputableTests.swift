@@ -7,8 +7,8 @@ final class NotComputableTests: XCTestCase {
     func testMissingTableMakesItsIndicatorsNotComputable() throws {
         let folder = TemporaryFolder()
         let result = try TinyDataSet.evaluate(folder, removing: ["proposals.csv"])
-        XCTAssertEqual(result.outcome("proposal_adoption"), IndicatorOutcome.notComputable(.tableUnavailable(table: "proposals.csv", why: "file is missing")))
-        XCTAssertEqual(result.outcome("adoption_parity"), IndicatorOutcome.notComputable(.tableUnavailable(table: "proposals.csv", why: "file is missing")))
+        XCTAssertEqual(result.outcome("proposal_adoption"), IndicatorOutcome.notComputable(.tableUnavailable(table: "proposals.csv", why: .missing)))
+        XCTAssertEqual(result.outcome("adoption_parity"), IndicatorOutcome.notComputable(.tableUnavailable(table: "proposals.csv", why: .missing)))
         XCTAssertEqual(result.projects[0].files.first { $0.table == "proposals" }?.status, .missing)
         // The other indicators are untouched.
         XCTAssertEqual(result.value("retention")!, 2.0 / 3.0, accuracy: 1e-12)
@@ -32,7 +32,7 @@ final class NotComputableTests: XCTestCase {
     func testZeroByteFileIsTreatedAsNoData() throws {
         let folder = TemporaryFolder()
         let result = try TinyDataSet.evaluate(folder, replacing: ["finance.csv": ""])
-        XCTAssertEqual(result.outcome("self_financing"), IndicatorOutcome.notComputable(.tableUnavailable(table: "finance.csv", why: "file is empty (0 bytes)")))
+        XCTAssertEqual(result.outcome("self_financing"), IndicatorOutcome.notComputable(.tableUnavailable(table: "finance.csv", why: .empty)))
         XCTAssertEqual(result.projects[0].files.first { $0.table == "finance" }?.status, .empty)
     }
 
@@ -40,23 +40,31 @@ final class NotComputableTests: XCTestCase {
         let folder = TemporaryFolder()
         let result = try TinyDataSet.evaluate(folder, removing: ["participants.csv"])
         let attendance = result.projects[0].files.first { $0.table == "attendance" }!
-        XCTAssertEqual(attendance.status, FileQuality.Status.skipped(because: "it refers to participants, which is unavailable"))
+        XCTAssertEqual(attendance.status, FileQuality.Status.skipped(because: .refersToUnavailable(table: "participants")))
         XCTAssertEqual(result.outcome("active_participants").reason?.code, "no_data")
         // Activities do not depend on participants.
         XCTAssertEqual(result.value("resident_led_share"), 0.5)
     }
 
-    func testZeroDenominatorWhenNobodyAttended() throws {
+    /// INDICATORS.md: with no attendance in the quarter (A empty), every indicator over A is
+    /// "no data", active_participants and retention included; none is 0.
+    func testNoAttendanceInTheQuarterIsNoDataNotZero() throws {
         let folder = TemporaryFolder()
+        // One attendance row, in the previous quarter.
         let result = try TinyDataSet.evaluate(folder, replacing: ["attendance.csv": "date,activity_id,participant_id\n2026-04-10,A3,P1\n"])
-        XCTAssertEqual(
-            result.outcome("engagement_depth"),
-            IndicatorOutcome.notComputable(.zeroDenominator(divisor: "count(distinct participant_id from attendance where date in quarter)")))
-        XCTAssertEqual(result.outcome("vulnerable_inclusion").reason?.code, "no_rows")
-        XCTAssertEqual(result.outcome("participation_gini").reason?.code, "no_rows")
-        XCTAssertEqual(result.outcome("district_coverage").reason?.code, "no_rows")
-        // Zero people is a count, and a real one.
-        XCTAssertEqual(result.value("active_participants"), 0)
+        let noData = IndicatorOutcome.notComputable(.noData(source: "attendance where date in quarter"))
+        for id in ["district_coverage", "vulnerable_inclusion", "gender_leadership_gap", "participation_gini", "active_participants", "retention", "engagement_depth"] {
+            XCTAssertEqual(result.outcome(id), noData, id)
+        }
+        XCTAssertEqual(noData.reason?.code, "no_data")
+        XCTAssertEqual(noData.reason?.text(.en), "no data: nothing in attendance where date in quarter")
+        XCTAssertEqual(noData.reason?.text(.ko), "자료 없음: attendance where date in quarter에 해당하는 행 없음")
+        // Indicators over other rows keep their values.
+        XCTAssertEqual(result.value("resident_led_share"), 0.5)
+        // Participation is not dragged to 0: with three of its five indicators missing, it has
+        // too little data for a score.
+        XCTAssertNil(result.scores[0][3].dimensions[1].score)
+        XCTAssertEqual(result.scores[0][3].dimensions[1].coverage!, 0.4, accuracy: 1e-12)
     }
 
     func testRetentionWithoutAPreviousQuarter() throws {

@@ -8,6 +8,19 @@ final class FieldParserTests: XCTestCase {
         return text.withUTF8 { parser.parse(UnsafeRawBufferPointer($0), column: column) }
     }
 
+    /// 18 digits are read (19 are not a number of the contract); past ±2^53 a double holds them
+    /// rounded, and the parser counts them for the log's warning.
+    func testLargeWholeNumbersAreCountedWhenADoubleRoundsThem() {
+        var parser = FieldParser(columns: [ColumnSchema(name: "n", type: .integer(min: nil, max: nil), optional: false)])
+        XCTAssertEqual(try parse(&parser, "9007199254740992").get(), .number(9_007_199_254_740_992))
+        XCTAssertEqual(parser.inexactIntegers, 0)
+        XCTAssertEqual(try parse(&parser, "999999999999999999").get(), .number(1e18))
+        XCTAssertEqual(try parse(&parser, "-9007199254740993").get(), .number(-9_007_199_254_740_992))
+        XCTAssertEqual(try parse(&parser, "-0").get(), .number(0))
+        XCTAssertEqual(parser.inexactIntegers, 2)
+        XCTAssertEqual(parse(&parser, "1000000000000000000"), .failure(.invalid(expected: .integer)))
+    }
+
     func testBooleansInEitherCase() {
         var parser = FieldParser(columns: [ColumnSchema(name: "b", type: .boolean, optional: false)])
         for yes in ["Y", "y", "1", "true", "TRUE", "True", " tRuE "] { XCTAssertEqual(try parse(&parser, yes).get(), .bool(true), yes) }

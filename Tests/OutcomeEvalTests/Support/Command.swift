@@ -12,10 +12,25 @@ struct CommandResult {
 
 /// Runs the real binary, as a user or cron would.
 func runTool(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
-    guard FileManager.default.isExecutableFile(atPath: executable) else {
-        throw XCTSkip("\(executable) is not built; run 'make test', which builds it first")
-    }
+    try requireBuilt(executable)
     return try runProcess(executable, arguments, environment: environment)
+}
+
+/// Stops a test whose binary is not built: a skip on a workstation, a failure with CI=true,
+/// where a skipped test would let the suite pass without checking anything.
+func requireBuilt(_ path: String) throws {
+    guard !FileManager.default.isExecutableFile(atPath: path) else { return }
+    try missing("\(path) is not built; run 'make test', which builds it first")
+}
+
+/// A tool the test needs is absent: skipped, or with CI=true a failure (see `requireBuilt`).
+func missing(_ what: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Never {
+    guard environment["CI"] == "true" else { throw XCTSkip(what) }
+    throw MissingTool(description: "CI=true, so this fails instead of skipping: " + what)
+}
+
+struct MissingTool: Error, CustomStringConvertible {
+    var description: String
 }
 
 func runProcess(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {

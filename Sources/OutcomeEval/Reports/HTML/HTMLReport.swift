@@ -381,7 +381,7 @@ struct HTMLReport {
             closeTable(&html)
         }
         for reference in settings.references.values.sorted(by: { $0.name < $1.name }) {
-            html.element("p", ["class": "note"], reference.name + ": " + reference.note)
+            html.element("p", ["class": "note"], reference.name + (reference.note.map { ": " + $0.text(language) } ?? ""))
         }
         html.close("section")
         html.newline()
