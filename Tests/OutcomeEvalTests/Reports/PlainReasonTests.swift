@@ -36,7 +36,23 @@ final class PlainReasonTests: XCTestCase {
             "zero denominator: Lowest over highest adoption rate by the proposer's income band, of proposals decided this quarter (bands with fewer than 5 decisions left out)")
         // A missing file is already said in words.
         XCTAssertEqual(
-            PlainReason.text(.tableUnavailable(table: "proposals.csv", why: "file is missing"), definition: definition, language: .ko),
+            PlainReason.text(.tableUnavailable(table: "proposals.csv", why: .missing), definition: definition, language: .ko),
             "자료 없음: proposals.csv 파일 없음")
+        // No data (an empty quarter) says so, then what is missing, without the expression.
+        XCTAssertEqual(
+            PlainReason.text(.noData(source: "distinct participant_id from attendance where date in quarter"), definition: definition, language: .en),
+            "no data: Lowest over highest adoption rate by the proposer's income band, of proposals decided this quarter (bands with fewer than 5 decisions left out)")
+    }
+
+    /// A project that sent no attendance for the quarter: "no data" and the indicator's words.
+    func testAnEmptyQuarterSaysNoDataInWords() throws {
+        let folder = TemporaryFolder()
+        let result = try TinyDataSet.evaluate(folder, replacing: ["attendance.csv": "date,activity_id,participant_id\n"])
+        let scores = result.scores[0][result.quarters.count - 1]
+        let i = try XCTUnwrap(result.plan.indicators.firstIndex { $0.definition.id == "active_participants" })
+        let definition = result.plan.indicators[i].definition
+        let missing = try XCTUnwrap(definition.missing)
+        XCTAssertEqual(scores.indicators[i].plainReason(definition, .ko), "자료 없음: " + missing.ko)
+        XCTAssertEqual(scores.indicators[i].plainReason(definition, .en), "no data: " + missing.en)
     }
 }
