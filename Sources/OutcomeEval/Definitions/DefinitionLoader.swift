@@ -26,6 +26,12 @@ public struct CompiledIndicator: Sendable {
     let value: Expr
     let floor: Expr
     let target: Expr
+    /// When the value is one `share(…)`: its aggregate, whose k of n give the Wilson interval
+    /// (INDICATORS.md, "Uncertainty").
+    let shareAggregate: Int?
+
+    /// Whether the value is one share, k of n, and so has a sampling error.
+    public var isShare: Bool { shareAggregate != nil }
 }
 
 /// Reads and compiles a definitions folder, reporting every problem at once.
@@ -179,6 +185,9 @@ public enum DefinitionLoader {
             floor: root["floor"]!.scalar!.string, target: root["target"]!.scalar!.string, weight: weight, format: format,
             description: try root["description"].map { try file.localized($0, "description") },
             missing: try root["missing"].map { try file.localized($0, "missing") }, file: file.path)
-        return CompiledIndicator(definition: definition, appliesTo: appliesTo, value: value, floor: floor, target: target)
+        var shareAggregate: Int?
+        if case let .aggregate(id) = value, compiler.aggregates[id].function == .share { shareAggregate = id }
+        return CompiledIndicator(
+            definition: definition, appliesTo: appliesTo, value: value, floor: floor, target: target, shareAggregate: shareAggregate)
     }
 }

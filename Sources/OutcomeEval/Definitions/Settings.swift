@@ -30,6 +30,7 @@ public struct Settings: Sendable {
     public var references: [String: ReferenceTable]
 
     public var disclosureRule: DisclosureRule { DisclosureRule(threshold: smallCellThreshold, complementary: complementarySuppression) }
+    public var uncertainty: UncertaintySettings
 }
 
 enum SettingsLoader {
@@ -40,7 +41,7 @@ enum SettingsLoader {
                 root,
                 allowed: [
                     "dimensions", "minimum_coverage", "bands", "small_cell_threshold", "complementary_suppression", "reject_ceiling", "limits",
-                    "references", "breakdowns", "rollups",
+                    "references", "breakdowns", "rollups", "uncertainty",
                 ],
                 diagnostics: diagnostics)
             let dimensionsNode = try file.required(root, "dimensions", in: file.root)
@@ -102,7 +103,8 @@ enum SettingsLoader {
                 bands: bands,
                 smallCellThreshold: threshold,
                 complementarySuppression: try root["complementary_suppression"].map { try file.bool($0, "complementary_suppression") } ?? true,
-                rejectCeiling: ceiling, limits: limits, references: references)
+                rejectCeiling: ceiling, limits: limits, references: references,
+                uncertainty: try UncertaintySettingsLoader.load(root["uncertainty"], file: file, diagnostics: diagnostics))
         }
     }
 

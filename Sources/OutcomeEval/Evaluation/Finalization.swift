@@ -49,7 +49,7 @@ enum Finalization {
         case .max:
             return acc.count == 0 ? .failure(noRows) : .success(acc.maximum)
         case .share:
-            return rows == 0 ? .failure(noRows) : .success(Double(hits) / Double(rows))
+            return share(rows: rows, hits: hits, noRows: noRows).map(\.value)
         case .gini:
             return gini(measures(groups, aggregate), noRows: noRows)
         case .diversity:
@@ -74,6 +74,16 @@ enum Finalization {
         case .groups:
             return .success(Double(groups.count))
         }
+    }
+
+    /// A `share` aggregate's counts, k of n, for the value and its interval.
+    static func share(of aggregate: Aggregate, _ acc: Accumulator, evaluator: RowEvaluator) -> Result<ShareCount, NotComputable> {
+        let (rows, hits, _) = tallies(of: aggregate, acc, evaluator: evaluator)
+        return share(rows: rows, hits: hits, noRows: .noRows(source: aggregate.text))
+    }
+
+    private static func share(rows: Int, hits: Int, noRows: NotComputable) -> Result<ShareCount, NotComputable> {
+        rows == 0 ? .failure(noRows) : .success(ShareCount(hits: hits, rows: rows))
     }
 
     /// A group's size: its sum when the source has a column, else its rows or distinct values.

@@ -5,20 +5,31 @@ struct IndicatorEvaluator {
     let quarter: Quarter
     let rows: RowEvaluator
     let aggregate: (Int) -> Result<Double, NotComputable>
+    /// The counts of a `share` aggregate.
+    let share: (Int) -> Result<ShareCount, NotComputable>
 
     func outcome(_ indicator: CompiledIndicator) -> IndicatorOutcome {
         if let applies = indicator.appliesTo, !rows.test(applies) {
             return .notApplicable
         }
         do {
-            let value = try number(indicator.value)
+            // A value that is one share is finalised once, as its counts.
+            var share: ShareCount?
+            let value: Double
+            if let id = indicator.shareAggregate {
+                let counts = try self.share(id).get()
+                share = counts
+                value = counts.value
+            } else {
+                value = try number(indicator.value)
+            }
             let floor = try number(indicator.floor)
             let target = try number(indicator.target)
             for (number, part) in [(value, NotComputable.Part.value), (floor, .floor), (target, .target)] where !number.isFinite {
                 return .notComputable(.notFinite(part))
             }
             guard floor != target else { return .notComputable(.floorEqualsTarget) }
-            return .value(value, floor: floor, target: target)
+            return .value(value, floor: floor, target: target, share: share)
         } catch {
             return .notComputable(error)
         }

@@ -11,7 +11,17 @@ public struct Project: Sendable {
 public enum IndicatorOutcome: Sendable, Equatable {
     case notApplicable
     case notComputable(NotComputable)
-    case value(Double, floor: Double, target: Double)
+    /// `share` is k of n when the value is one `share(…)`, for its interval.
+    case value(Double, floor: Double, target: Double, share: ShareCount?)
+}
+
+/// A share's counts: `hits` of `rows` (rows or distinct values) meet the condition.
+public struct ShareCount: Sendable, Equatable {
+    public var hits: Int
+    public var rows: Int
+
+    /// The share itself, computed as the `share` aggregate computes it.
+    public var value: Double { Double(hits) / Double(rows) }
 }
 
 /// Everything the run learned about one project.
@@ -108,15 +118,17 @@ struct ProjectEvaluator {
             }
             // Each aggregate stands at one place in the compiled indicators, so it is finalised
             // when the indicator reaches it, once; the breakdowns' tallies are never made numbers.
+            func finalized<T>(_ id: Int, _ body: (Aggregate, Accumulator) -> Result<T, NotComputable>) -> Result<T, NotComputable> {
+                let aggregate = plan.aggregates[id]
+                if let why = unavailable[aggregate.table] {
+                    return .failure(.tableUnavailable(table: schema.tables[aggregate.table].file, why: why))
+                }
+                return body(aggregate, accumulators[aggregate.feed]?[q] ?? Accumulator())
+            }
             let indicatorEvaluator = IndicatorEvaluator(
                 project: project.row, registry: schema.registry, quarter: quarter, rows: evaluator,
-                aggregate: { id in
-                    let aggregate = plan.aggregates[id]
-                    if let why = unavailable[aggregate.table] {
-                        return .failure(.tableUnavailable(table: schema.tables[aggregate.table].file, why: why))
-                    }
-                    return Finalization.value(of: aggregate, accumulators[aggregate.feed]?[q] ?? Accumulator(), evaluator: evaluator)
-                })
+                aggregate: { id in finalized(id) { Finalization.value(of: $0, $1, evaluator: evaluator) } },
+                share: { id in finalized(id) { Finalization.share(of: $0, $1, evaluator: evaluator) } })
             outcomes.append(plan.indicators.map { indicatorEvaluator.outcome($0) })
             if q == quarters.count - 1 {
                 breakdowns = plan.breakdowns.map { breakdown in

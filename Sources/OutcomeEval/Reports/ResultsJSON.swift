@@ -31,6 +31,7 @@ enum ResultsJSON {
                 json.value("band", .string(now.bandIndex.map { settings.bands[$0].name.en }))
                 json.value("previous_value", .number(before.value))
                 json.value("previous_score", .number(before.score))
+                writeInterval(result.uncertainty.intervals[p][i], level: settings.uncertainty.level, into: &json)
                 json.endObject()
             }
             json.endObject()
@@ -48,7 +49,9 @@ enum ResultsJSON {
             json.value("score", .number(scores.overall))
             json.value("band", .string(scores.overallBandIndex.map { settings.bands[$0].name.en }))
             json.value("previous_score", .number(previous.overall))
+            writeDrivers(result.uncertainty.drivers[p], plan: plan, into: &json)
             json.endObject()
+            writeRank(result.uncertainty.ranks[p], into: &json)
             json.beginObject("breakdowns")
             for (breakdown, published) in zip(plan.breakdowns, result.breakdowns[p]) {
                 write(published, key: breakdown.id, to: &json)
@@ -82,6 +85,49 @@ enum ResultsJSON {
             json.endObject()
         }
         json.endArray()
+        json.endObject()
+    }
+
+    /// `interval`, `score_interval` and `uncertain`: all `null` for an indicator that is not one share.
+    private static func writeInterval(_ share: ShareInterval?, level: Double, into json: inout JSONWriter) {
+        guard let share else {
+            for key in ["interval", "score_interval", "uncertain"] { json.value(key, .string(nil)) }
+            return
+        }
+        json.beginObject("interval")
+        json.value("low", .number(share.interval.low))
+        json.value("high", .number(share.interval.high))
+        json.value("n", .integer(share.n))
+        json.value("method", .string("wilson"))
+        json.value("level", .number(level))
+        json.endObject()
+        json.beginObject("score_interval")
+        json.value("low", .number(share.scoreLow))
+        json.value("high", .number(share.scoreHigh))
+        json.endObject()
+        json.value("uncertain", .bool(share.uncertain))
+    }
+
+    private static func writeDrivers(_ drivers: [Driver]?, plan: EvaluationPlan, into json: inout JSONWriter) {
+        guard let drivers else { return json.value("drivers", .string(nil)) }
+        json.beginArray("drivers")
+        for driver in drivers {
+            json.beginObject()
+            json.value("indicator", .string(plan.indicators[driver.indicator].definition.id))
+            json.value("contribution", .number(driver.contribution))
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    private static func writeRank(_ rank: RankRange?, into json: inout JSONWriter) {
+        guard let rank else { return json.value("rank", .string(nil)) }
+        json.beginObject("rank")
+        json.value("position", .integer(rank.position))
+        json.value("median", .integer(rank.median))
+        json.value("p05", .integer(rank.p05))
+        json.value("p95", .integer(rank.p95))
+        json.value("draws", .integer(rank.draws))
         json.endObject()
     }
 }

@@ -46,6 +46,8 @@ public struct EvaluationResult: Sendable {
     /// By project, then by breakdown of the plan, as every output shows them (small and
     /// complementary cells hidden); `nil` when the breakdown's table is unavailable.
     public var breakdowns: [[PublishedBreakdown?]]
+    /// Intervals, rank ranges and drivers of change of the evaluated quarter.
+    public var uncertainty: Uncertainty
 
     public var allFiles: [FileQuality] { [registry] + projects.flatMap(\.files) }
     public var allRejects: [Reject] { registryRejects + projects.flatMap(\.rejects) }
@@ -115,9 +117,12 @@ public enum Evaluation {
                 groups.map { PublishedBreakdown(groups: $0, hasRate: breakdown.hasRate, rule: rule) }
             }
         }
-        return EvaluationResult(
+        var result = EvaluationResult(
             configuration: configuration, plan: plan, quarters: quarters, registry: output.quality,
-            registryRejects: output.rejects, projects: outcomes, scores: scores, breakdowns: breakdowns)
+            registryRejects: output.rejects, projects: outcomes, scores: scores, breakdowns: breakdowns,
+            uncertainty: Uncertainty(intervals: [], ranks: [], drivers: []))
+        result.uncertainty = Uncertainty.evaluate(scores: scores, ranking: result.ranking, plan: plan, serial: configuration.serial)
+        return result
     }
 
     /// Reads the project registry of a data folder: its projects, and how the file fared.

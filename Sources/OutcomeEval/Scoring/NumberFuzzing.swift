@@ -21,7 +21,7 @@ extension Fuzzing {
             let score = Scorer.score(value: value, floor: floor, target: target)
             if let score { precondition((0...100).contains(score), "score \(score) of \(value), \(floor), \(target)") }
             precondition((score == nil) == (!value.isFinite || !floor.isFinite || !target.isFinite || floor == target))
-            outcomes.append(i % 5 == 4 ? .notComputable(.notFinite(.value)) : .value(value, floor: floor, target: target))
+            outcomes.append(i % 5 == 4 ? .notComputable(.notFinite(.value)) : .value(value, floor: floor, target: target, share: nil))
         }
         let scores = Scorer.scores(outcomes, plan: plan)
         for dimension in scores.dimensions {

@@ -5,7 +5,7 @@ public struct IndicatorScore: Sendable, Equatable {
     public var bandIndex: Int?
 
     public var value: Double? {
-        if case let .value(v, _, _) = outcome { return v }
+        if case let .value(v, _, _, _) = outcome { return v }
         return nil
     }
 }
@@ -41,13 +41,16 @@ public enum Scorer {
         return min(max(ratio, 0), 1) * 100
     }
 
+    /// The legend's band of a score: the first (highest) band whose minimum it reaches.
+    public static func band(_ score: Double?, _ settings: Settings) -> Int? {
+        score.flatMap { s in settings.bands.firstIndex { s >= $0.minimum } }
+    }
+
     public static func scores(_ outcomes: [IndicatorOutcome], plan: EvaluationPlan) -> ProjectScores {
         let settings = plan.settings
-        func band(_ score: Double?) -> Int? {
-            score.flatMap { s in settings.bands.firstIndex { s >= $0.minimum } }
-        }
+        func band(_ score: Double?) -> Int? { Scorer.band(score, settings) }
         let indicators = outcomes.map { outcome -> IndicatorScore in
-            guard case let .value(v, floor, target) = outcome else { return IndicatorScore(outcome: outcome) }
+            guard case let .value(v, floor, target, _) = outcome else { return IndicatorScore(outcome: outcome) }
             let s = score(value: v, floor: floor, target: target)
             return IndicatorScore(outcome: outcome, score: s, bandIndex: band(s))
         }
@@ -73,7 +76,9 @@ public enum Scorer {
         return ProjectScores(indicators: indicators, dimensions: dimensions, overall: overall, overallBandIndex: band(overall))
     }
 
-    /// Σ wᵢ·sᵢ / Σ wᵢ, `nil` without weight. Weights (above 0, finite) so large that a sum
+    /// Σ wᵢ·sᵢ / Σ wᵢ, `nil` without weight: the one place that combines weighted scores —
+    /// a dimension from its indicators, the overall from the dimensions, and so the rank draws
+    /// and the drivers of change too. Weights (above 0, finite) so large that a sum
     /// overflows are scaled down by the largest first; otherwise they are used as they are, so
     /// that ordinary weights give the same bytes as always.
     static func weightedMean(_ terms: [(weight: Double, score: Double)]) -> Double? {
