@@ -4,8 +4,10 @@
     python3 Tests/Reference/workbook_check.py REPORT_DIR
 
 Checks: the portfolio's Summary (dimension and overall scores), its Indicators sheet (value,
-score, previous value, previous score: real numbers, never text), and each project workbook's
-indicator table and group breakdowns (the breakdowns as results.json publishes them). Prints 'N passed, M failed' and exits 1 on any difference.
+interval low and high, score, previous value, previous score: real numbers, never text), its
+Rank robustness sheet (rank, median, 5th and 95th percentile), and each project workbook's
+indicator table, group breakdowns (as results.json publishes them) and drivers of change.
+Prints 'N passed, M failed' and exits 1 on any difference.
 """
 import json, os, sys
 import openpyxl
@@ -34,10 +36,23 @@ def main(report):
     for row in indicators.iter_rows(min_row=2, values_only=True):
         pid, indicator = row[0], row[3]
         entry = projects[pid]["indicators"][indicator]
-        for got, key in zip((row[5], row[6], row[8], row[9]), ("value", "score", "previous_value", "previous_score")):
+        interval = entry["interval"] or {"low": None, "high": None}
+        wanted = (entry["value"], interval["low"], interval["high"], entry["score"], entry["previous_value"], entry["previous_score"])
+        for got, want, key in zip([row[i] for i in (5, 6, 7, 8, 10, 11)], wanted, ("value", "low", "high", "score", "previous_value", "previous_score")):
             checked += 1
-            if not close(got, entry[key]):
-                problems.append(f"Indicators {pid} {indicator} {key}: {got!r} != {entry[key]!r}")
+            if not close(got, want):
+                problems.append(f"Indicators {pid} {indicator} {key}: {got!r} != {want!r}")
+    ranked = [p for p in projects.values() if p["rank"]]
+    rank_rows = [r for r in book.worksheets[3].iter_rows(min_row=2, values_only=True) if isinstance(r[0], (int, float))]
+    checked += 1
+    if len(rank_rows) != len(ranked):
+        problems.append(f"Rank robustness: {len(rank_rows)} rows for {len(ranked)} ranked projects")
+    for row in rank_rows:
+        rank = projects[row[1]]["rank"]
+        for got, key in zip(row[0:1] + row[3:6], ("position", "median", "p05", "p95")):
+            checked += 1
+            if got != rank[key]:
+                problems.append(f"Rank robustness {row[1]} {key}: {got!r} != {rank[key]!r}")
     for pid, project in projects.items():
         sheet = openpyxl.load_workbook(os.path.join(report, "projects", pid + ".xlsx")).worksheets[0]
         rows = list(sheet.iter_rows(values_only=True))
@@ -51,6 +66,14 @@ def main(report):
         got, failed = breakdowns(report, pid, project["breakdowns"], results["small_cell_threshold"])
         checked += got
         problems += failed
+        drivers = project["overall"]["drivers"] or []
+        sheet = openpyxl.load_workbook(os.path.join(report, "projects", pid + ".xlsx")).worksheets[-1]
+        # The drivers sit between the header row and the total, in results.json's order.
+        rows = list(sheet.iter_rows(min_row=3, values_only=True))[:len(drivers)]
+        for row, driver in zip(rows, drivers):
+            checked += 1
+            if not close(row[2], driver["contribution"]):
+                problems.append(f"{pid}.xlsx driver {driver['indicator']}: {row[2]!r} != {driver['contribution']!r}")
     for p in problems:
         print(p)
     print(f"{checked - len(problems)} passed, {len(problems)} failed")

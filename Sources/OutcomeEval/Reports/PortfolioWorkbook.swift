@@ -12,6 +12,7 @@ struct PortfolioWorkbook {
     private var current: Int { result.quarters.count - 1 }
     private var layout: PrintLayout { PrintLayout(period: result.configuration.period, words: words) }
     static let scoreFormat = "0.0"
+    static let changeFormat = "+0.0;-0.0;0.0"
 
     func write(to path: String, created: Int) throws -> [String] {
         try Workbook.write(
@@ -22,6 +23,8 @@ struct PortfolioWorkbook {
             try writeSummary(summary)
             try writeCharts(charts, workbook: workbook, summary: summary.name)
             try writeIndicators(try workbook.addWorksheet(words("지표", "Indicators")))
+            try RankRobustnessSheet(result: result, ranking: ranking, words: words)
+                .write(try workbook.addWorksheet(words("순위 안정성", "Rank robustness")), workbook: workbook)
             if !plan.rollups.isEmpty { try writeRollups(try workbook.addWorksheet(words("부서·유형별", "Roll-ups"))) }
             try writeDataQuality(try workbook.addWorksheet(words("자료 품질", "Data quality")))
             try writeDefinitions(try workbook.addWorksheet(words("정의", "Definitions")))
@@ -53,7 +56,7 @@ struct PortfolioWorkbook {
                     + summary
                     + scores.dimensions.map { .optional($0.score, format: Self.scoreFormat) }
                     + [.optional(scores.overall, format: Self.scoreFormat), .text(band(scores.overallBandIndex)),
-                       .optional(previous.overall, format: Self.scoreFormat), .optional(change, format: "+0.0;-0.0;0.0")])
+                       .optional(previous.overall, format: Self.scoreFormat), .optional(change, format: Self.changeFormat)])
         }
         let lastRow = max(1, ranking.count)
         let lastColumn = dimensionColumn + settings.dimensions.count + 3
@@ -133,7 +136,8 @@ struct PortfolioWorkbook {
         var table = SheetTable(sheet)
         try table.header([
             words("사업 ID", "Project ID"), words("사업명", "Project"), words("차원", "Dimension"), words("지표 ID", "Indicator ID"),
-            words("지표", "Indicator"), words("값", "Value"), words("점수", "Score"), words("등급", "Band"), words("전분기 값", "Previous value"),
+            words("지표", "Indicator"), words("값", "Value"), words("구간 하한", "Interval low"), words("구간 상한", "Interval high"),
+            words("점수", "Score"), words("등급", "Band"), words("전분기 값", "Previous value"),
             words("전분기 점수", "Previous score"), words("상태", "Status"), words("사유", "Reason"),
         ])
         for index in ranking {
@@ -144,9 +148,11 @@ struct PortfolioWorkbook {
                 let before = result.scores[index][current - 1].indicators[i]
                 let definition = indicator.definition
                 let format = definition.format.excelFormat
+                let interval = result.uncertainty.intervals[index][i]?.interval
                 try table.write([
                     .text(outcome.project.id), .text(name), .text(dimensionName(definition.dimension)), .text(definition.id),
                     .text(definition.name.text(words.language)), .optional(now.value, format: format),
+                    .optional(interval?.low, format: format), .optional(interval?.high, format: format),
                     .optional(now.score, format: Self.scoreFormat), .text(band(now.bandIndex)), .optional(before.value, format: format),
                     .optional(before.score, format: Self.scoreFormat), .text(words.status(now.outcome)),
                     .text(now.plainReason(definition, words.language)),
@@ -154,7 +160,7 @@ struct PortfolioWorkbook {
             }
         }
         try sheet.freezePanes(row: 1, column: 0)
-        try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(1, table.row - 1), lastColumn: 11)
+        try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(1, table.row - 1), lastColumn: 13)
         try table.fitColumns()
         try layout.table(table)
     }

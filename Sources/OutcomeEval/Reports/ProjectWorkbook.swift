@@ -23,6 +23,7 @@ struct ProjectWorkbook {
             let trend = try workbook.addWorksheet(words("추이", "Trend"))
             try writeTrend(trend, workbook: workbook)
             try writeBreakdowns(try workbook.addWorksheet(words("집단별", "Breakdowns")))
+            try DriversSheet(result: result, index: index, words: words).write(try workbook.addWorksheet(words("변화 요인", "Drivers")))
         }
     }
 
