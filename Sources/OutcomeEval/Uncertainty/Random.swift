@@ -34,6 +34,9 @@ struct Xoshiro256StarStar {
         s = (splitMix.next(), splitMix.next(), splitMix.next(), splitMix.next())
     }
 
+    /// A given state, for checking against the reference outputs.
+    init(state: (UInt64, UInt64, UInt64, UInt64)) { s = state }
+
     mutating func next() -> UInt64 {
         let result = rotate(s.1 &* 5, 7) &* 9
         let t = s.1 << 17

@@ -33,6 +33,9 @@ final class IndicatorFormulaTests: XCTestCase {
     func testVulnerableInclusion() {
         // P1 low income, P3 aged 65-74, P4 disability; P2 and P5 none → 3 / 5.
         assertValue("vulnerable_inclusion", 0.6)
+        // A share carries its k of n for the interval: 3 of the 5 distinct active participants.
+        guard case let .value(_, _, _, share) = result.outcome("vulnerable_inclusion") else { return XCTFail() }
+        XCTAssertEqual(share, ShareCount(hits: 3, rows: 5))
     }
 
     func testAdoptionParity() {
@@ -54,7 +57,7 @@ final class IndicatorFormulaTests: XCTestCase {
 
     func testActiveParticipantsAndItsProjectTarget() {
         assertValue("active_participants", 5)
-        guard case let .value(_, floor, target) = result.outcome("active_participants") else { return XCTFail() }
+        guard case let .value(_, floor, target, _) = result.outcome("active_participants") else { return XCTFail() }
         XCTAssertEqual(floor, 2)
         XCTAssertEqual(target, 4)
     }
@@ -77,6 +80,11 @@ final class IndicatorFormulaTests: XCTestCase {
     func testProposalAdoption() {
         // Decided in Q: 13 (2 + 4 + 1 adopted); X1 pending, X2 decided in Q2.
         assertValue("proposal_adoption", 7.0 / 13.0)
+        guard case let .value(_, _, _, share) = result.outcome("proposal_adoption") else { return XCTFail() }
+        XCTAssertEqual(share, ShareCount(hits: 7, rows: 13))
+        // A value that is more than one share (an abs of a difference) has no counts.
+        guard case let .value(_, _, _, none) = result.outcome("gender_leadership_gap") else { return XCTFail() }
+        XCTAssertNil(none)
     }
 
     func testSelfFinancing() {
@@ -111,8 +119,8 @@ final class IndicatorFormulaTests: XCTestCase {
 
     func testPreviousQuarterIsComputedInTheSameRun() {
         // 2026Q2: A = P1, P2, P6, one row each; engagement 1.0, Gini 0.
-        guard case let .value(depth, _, _) = result.outcome("engagement_depth", quarter: 2),
-            case let .value(gini, _, _) = result.outcome("participation_gini", quarter: 2)
+        guard case let .value(depth, _, _, _) = result.outcome("engagement_depth", quarter: 2),
+            case let .value(gini, _, _, _) = result.outcome("participation_gini", quarter: 2)
         else { return XCTFail() }
         XCTAssertEqual(depth, 1.0, accuracy: 1e-12)
         XCTAssertEqual(gini, 0.0, accuracy: 1e-12)

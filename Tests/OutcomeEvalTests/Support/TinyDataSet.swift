@@ -114,7 +114,7 @@ extension EvaluationResult {
     }
 
     func value(_ id: String) -> Double? {
-        if case let .value(v, _, _) = outcome(id) { return v }
+        if case let .value(v, _, _, _) = outcome(id) { return v }
         return nil
     }
 }
