@@ -158,7 +158,7 @@ struct TextReport {
         let draws = String(uncertainty.draws)
         var out = "\n■ " + t("불확실성", "Uncertainty") + "\n"
         out += "  " + t("순위 3 (2–6): 가중치를 ±\(spread) 안에서 바꾸고 비율 지표를 표본 오차만큼 다시 뽑아 \(draws)번 다시 매긴 순위의 90% 범위(5–95번째 백분위수).",
-                        "Rank 3 (2–6): the 90 % range (5th to 95th percentile) of the rank over \(draws) rescorings with every weight moved within ±\(spread) and every share redrawn from its sampling error.") + "\n"
+                        "Rank 3 (2–6): the 90% range (5th to 95th percentile) of the rank over \(draws) rescorings with every weight moved within ±\(spread) and every share redrawn from its sampling error.") + "\n"
         out += "  " + t("비율 33.3% (13.8–60.9%): 괄호 안은 \(level) 윌슨 신뢰구간(사례 수가 적을수록 넓음).",
                         "Share 33.3% (13.8–60.9%): in brackets its \(level) Wilson interval (the fewer the cases, the wider).") + "\n"
         out += "  " + Self.uncertainMark + " " + t("구간의 점수가 다른 등급에 걸침: 이 등급은 확실하지 않음.",
