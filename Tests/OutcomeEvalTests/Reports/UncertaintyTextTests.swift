@@ -43,6 +43,17 @@ final class UncertaintyTextTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.hasPrefix("  * ") }.count, 1, "the mark is explained once")
     }
 
+    /// mapo-village's tech linkage, 3 of 45 activities: Wilson by hand 2.3–17.9 % (centre
+    /// 0.10075, half 0.07782); score 22.2 (poor, target 30 %), but the high end scores 59.5,
+    /// fair: only the upper end leaves the band, and that is enough for the mark.
+    func testAnUpperEndInAnotherBandIsMarkedToo() throws {
+        let (_, lines) = try report(.ko)
+        let section = try XCTUnwrap(lines.firstIndex { $0.contains("(mapo-village)") })
+        let row = try XCTUnwrap(lines[section...].first { $0.hasPrefix("  기술 연계 ") })
+        XCTAssertTrue(row.contains("6.7% (2.3–17.9%)"), String(row))
+        XCTAssertTrue(row.contains("미흡*"), String(row))
+    }
+
     func testEachProjectListsItsThreeLargestDrivers() throws {
         let (result, lines) = try report(.ko)
         for (p, outcome) in result.projects.enumerated() {
