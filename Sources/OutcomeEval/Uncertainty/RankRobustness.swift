@@ -46,24 +46,32 @@ enum RankRobustness {
         let draws = settings.draws
         let blockDraws = (draws + blocks - 1) / blocks
         let ranges = (0..<blocks).map { $0 * blockDraws..<min(draws, ($0 + 1) * blockDraws) }.filter { !$0.isEmpty }
-        // ranks[block] holds, draw after draw, the rank of each ranked project.
-        let ranks = Evaluation.parallelMap(ranges, serial: serial) { range in
-            var out: [Int32] = []
-            out.reserveCapacity(range.count * projects.count)
-            var overall = [Double](repeating: 0, count: projects.count)
+        // Per block, how often each ranked project took each rank: P × P counts, whatever the
+        // number of draws; summed over blocks, they do not depend on the order blocks finish in.
+        let count = projects.count
+        let blockCounts = Evaluation.parallelMap(ranges, serial: serial) { range in
+            var counts = [Int](repeating: 0, count: count * count)
+            var overall = [Double](repeating: 0, count: count)
             for draw in range {
                 score(draw: draw, projects, plan: plan, into: &overall)
-                out += rank(overall)
+                for (p, rank) in rank(overall).enumerated() { counts[p * count + Int(rank) - 1] += 1 }
             }
-            return out
-        }.flatMap { $0 }
+            return counts
+        }
         var result = [RankRange?](repeating: nil, count: scores.count)
         for (p, project) in projects.enumerated() {
             guard let position = positions[project.index] else { continue }
-            var own = (0..<draws).map { ranks[$0 * projects.count + p] }
-            own.sort()
-            // The ⌈q·draws⌉-th smallest, with q in hundredths so that no rounding moves it.
-            func percentile(_ hundredths: Int) -> Int { Int(own[max(1, (hundredths * draws + 99) / 100) - 1]) }
+            let counts = (0..<count).map { r in blockCounts.reduce(0) { $0 + $1[p * count + r] } }
+            // The ⌈q·draws⌉-th smallest rank, with q in hundredths so that no rounding moves it.
+            func percentile(_ hundredths: Int) -> Int {
+                let k = max(1, (hundredths * draws + 99) / 100)
+                var seen = 0
+                for (r, n) in counts.enumerated() {
+                    seen += n
+                    if seen >= k { return r + 1 }
+                }
+                return count
+            }
             result[project.index] = RankRange(
                 position: position, median: percentile(50), p05: percentile(5), p95: percentile(95), draws: draws)
         }
