@@ -45,7 +45,10 @@ enum RankRobustness {
         guard !projects.isEmpty else { return positions.map { _ in nil } }
         let draws = settings.draws
         let blockDraws = (draws + blocks - 1) / blocks
-        let ranges = (0..<blocks).map { $0 * blockDraws..<min(draws, ($0 + 1) * blockDraws) }.filter { !$0.isEmpty }
+        let ranges = (0..<blocks).map { block -> Range<Int> in
+            let start = min(draws, block * blockDraws)
+            return start..<min(draws, start + blockDraws)
+        }.filter { !$0.isEmpty }
         // Per block, how often each ranked project took each rank: P × P counts, whatever the
         // number of draws; summed over blocks, they do not depend on the order blocks finish in.
         let count = projects.count

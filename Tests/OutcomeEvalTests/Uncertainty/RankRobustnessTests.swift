@@ -95,6 +95,16 @@ final class RankRobustnessTests: XCTestCase {
         XCTAssertNil(ranges[1])
     }
 
+    /// Fewer draws than blocks (a draw or two, for a quick look) leave blocks empty.
+    func testFewDrawsGiveRanges() throws {
+        for draws in [1, 3, 9] {
+            let plan = try plan("{draws: \(draws)}")
+            let ranges = ranges(try closePair(plan: plan), plan: plan).compactMap { $0 }
+            XCTAssertEqual(ranges.map(\.draws), Array(repeating: draws, count: 4))
+            XCTAssertEqual(ranges[2].median, 1)
+        }
+    }
+
     func testEqualScoresShareTheSmallerRank() {
         XCTAssertEqual(RankRobustness.rank([5, 7, 7, 1, 5]), [3, 1, 1, 5, 3])
     }
