@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: writes a data set with 'outcome-eval sample-data', times 'wc -l' over the same
 # files (the machine's floor for reading them), then 'outcome-eval run' with all sixteen
-# indicators (each the median of BENCH_RUNS runs) and with one, and prints input MB, rows,
+# indicators (each the median of BENCH_RUNS runs), with one, and with one rank draw, and prints input MB, rows,
 # seconds, MB/s, rows/s, peak RSS and the run/wc ratio. BENCH_PROJECTS (100) and BENCH_SCALE
 # (230: about 1 GB, 20 M attendance rows) size the set; it is kept in .build-bench/ and reused.
 # Beside the run: its floor (`outcome-eval read-floor`: every input read, SHA-256 hashed and
@@ -67,6 +67,13 @@ cp -r Indicators/reference "$work/one/"
 cp Indicators/indicators/06-active_participants.yaml "$work/one/indicators/"
 read -r one_seconds _ < <(wall "$bin" run --data "$data" --indicators "$work/one" --period 2026Q3 --out "$work/out-one" --quiet)
 
+# The same run with one rank draw instead of evaluation.yaml's 1000, to show what the
+# uncertainty analysis (INDICATORS.md, "Uncertainty") costs; a median too, the gap is small.
+rm -rf "$work/one-draw"
+cp -r Indicators "$work/one-draw"
+sed -i 's/^uncertainty: .*/uncertainty: {draws: 1}/' "$work/one-draw/evaluation.yaml"
+read -r one_draw_seconds _ < <(median "$work/out-one-draw" "$bin" run --data "$data" --indicators "$work/one-draw" --period 2026Q3 --out "$work/out-one-draw" --quiet)
+
 # Memory against rows: the same participants with twice the attendance rows.
 for factor in 1 2; do
   small=$work/memory-x$factor
@@ -84,7 +91,7 @@ cat "$big"/*/*.csv > /dev/null
 read -r big_serial _ < <(wall "$bin" run --data "$big" --indicators Indicators --period 2026Q3 --out "$work/out-big" --quiet --serial)
 read -r big_parallel big_kb < <(wall "$bin" run --data "$big" --indicators Indicators --period 2026Q3 --out "$work/out-big" --quiet)
 
-awk -v b="$bytes" -v r="$rows" -v a="$attendance" -v p="$projects" -v w="$wc_seconds" -v s="$run_seconds" -v k="$run_kb" -v o="$one_seconds" \
+awk -v b="$bytes" -v r="$rows" -v a="$attendance" -v p="$projects" -v w="$wc_seconds" -v s="$run_seconds" -v k="$run_kb" -v o="$one_seconds" -v d="$one_draw_seconds" \
   -v n="$runs" -v wf="$wc_fastest" -v ws="$wc_slowest" -v sf="$run_fastest" -v ss="$run_slowest" \
   -v f="$floor_seconds" -v ff="$floor_fastest" -v fs="$floor_slowest" -v fk="$floor_kb" 'BEGIN {
   mb = b / 1e6
@@ -96,6 +103,7 @@ awk -v b="$bytes" -v r="$rows" -v a="$attendance" -v p="$projects" -v w="$wc_sec
   printf "run / wc -l      %.1f\n", s / w
   printf "run / floor      %.2f\n", s / f
   printf "1 indicator      %.2f s (16 indicators cost %.2f times 1)\n", o, s / o
+  printf "rank draws       %.2f s of the run (%.1f %%): %.2f s with 1 draw (median of %d)\n", s - d, (s - d) / s * 100, d, n
 }'
 awk -v a1="$attendance_1" -v a2="$attendance_2" -v m1="$memory_kb_1" -v m2="$memory_kb_2" 'BEGIN {
   printf "memory vs rows   %d -> %d attendance rows (x%.2f), same participants: peak RSS %.0f -> %.0f MB (%+.1f %%)\n", a1, a2, a2 / a1, m1 / 1024, m2 / 1024, (m2 / m1 - 1) * 100
