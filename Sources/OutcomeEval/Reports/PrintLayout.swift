@@ -15,10 +15,11 @@ struct PrintLayout {
         footer = PageFooter(left: words("평가 기간", "Period") + " \(period)", right: "outcome-eval \(OutcomeEvalVersion.string)")
     }
 
-    /// A table sheet: one page wide, `repeatedRows` (its header) on every page.
-    func table(_ table: SheetTable, repeatedRows: ClosedRange<Int>? = 0...0) throws {
-        try table.sheet.setPage(
-            PageSetup(repeatedRows: repeatedRows, area: .init(lastRow: max(0, table.row - 1), lastColumn: table.lastColumn), footer: footer))
+    /// A table sheet: one page wide, `repeatedRows` (its header) on every page; `lastRow`
+    /// when something under the table (a chart) prints with it.
+    func table(_ table: SheetTable, repeatedRows: ClosedRange<Int>? = 0...0, lastRow: Int? = nil) throws {
+        let area = PageSetup.Area(lastRow: lastRow ?? max(0, table.row - 1), lastColumn: table.lastColumn)
+        try table.sheet.setPage(PageSetup(repeatedRows: repeatedRows, area: area, footer: footer))
     }
 
     /// A sheet of blocks that must not be cut (charts, small tables), at 100 %, with a page

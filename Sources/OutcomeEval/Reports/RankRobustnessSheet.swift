@@ -53,6 +53,6 @@ struct RankRobustnessSheet {
         try chart.hideLegend()
         let chartScale = max(1, Double(last) / 8)
         try sheet.insert(chart, row: last + 3, column: 0, widthScale: 1.6, heightScale: chartScale)
-        try layout.blocks(sheet, lastRow: last + 3 + PrintLayout.rows(ofChartScaled: chartScale), lastColumn: table.lastColumn, pageBreaks: [])
+        try layout.table(table, lastRow: last + 3 + PrintLayout.rows(ofChartScaled: chartScale))
     }
 }

@@ -11,7 +11,7 @@ final class WorkbookReadBackTests: XCTestCase {
         guard probe.status == 0 else { try missing("openpyxl is not installed (make test installs it with pip)") }
         let check = try runProcess("/usr/bin/env", ["python3", repositoryRoot + "/Tests/Reference/workbook_check.py", folder.path + "/2026Q3"])
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
-        XCTAssertTrue(check.stdout.hasSuffix("1515 passed, 0 failed\n"), check.stdout)
+        XCTAssertTrue(check.stdout.hasSuffix("1819 passed, 0 failed\n"), check.stdout)
     }
 
     func testWorkbooksHaveTheExpectedSheetsAndProjectFiles() throws {
@@ -24,7 +24,7 @@ final class WorkbookReadBackTests: XCTestCase {
             print(len([n for n in z.namelist() if n.startswith('xl/charts/chart')]))
             print(re.search(r'<dcterms:created[^>]*>([^<]+)<', z.read('docProps/core.xml').decode()).group(1))
             """, folder.path + "/2026Q3/portfolio.xlsx"])
-        XCTAssertEqual(list.stdout, "요약 | 차트 | 지표 | 부서·유형별 | 자료 품질 | 정의\n2\n2026-09-30T00:00:00Z\n")
+        XCTAssertEqual(list.stdout, "요약 | 차트 | 지표 | 순위 안정성 | 부서·유형별 | 자료 품질 | 정의\n3\n2026-09-30T00:00:00Z\n")
         let projects = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/2026Q3/projects").sorted()
         XCTAssertEqual(projects, [
             "citizen-idea.xlsx", "conflict-mediation.xlsx", "mapo-village.xlsx", "senior-reemployment.xlsx", "seongdong-living-lab.xlsx",
@@ -57,12 +57,14 @@ final class WorkbookReadBackTests: XCTestCase {
             portfolio.xlsx 요약 True True True True True 
             portfolio.xlsx 차트 True True True False False 30
             portfolio.xlsx 지표 True True True True True 
+            portfolio.xlsx 순위 안정성 True True True True True 
             portfolio.xlsx 부서·유형별 True True True True False 
             portfolio.xlsx 자료 품질 True True True True True 
             portfolio.xlsx 정의 True True True True True 
             mapo-village.xlsx 평가 True True True True True 
             mapo-village.xlsx 추이 True True True False False 
             mapo-village.xlsx 집단별 True True True False False 29
+            mapo-village.xlsx 변화 요인 True True True True True 
 
             """, check.stderr)
     }
