@@ -24,22 +24,50 @@ def load(definitions):
         indicators[d["id"]] = d
     return settings, indicators
 
-def is_one_share(text):
-    """A value that is one share(…): 'share(' whose parenthesis closes at the very end."""
-    text = " ".join(text.split())
-    if not text.startswith("share("):
-        return False
-    depth, quoted = 0, False
+def strip_comments(text):
+    """The expression without its '# …' comments (a '#' inside quotes is text)."""
+    out = []
+    for line in text.splitlines():
+        quoted = False
+        for i, ch in enumerate(line):
+            if ch == '"':
+                quoted = not quoted
+            elif ch == "#" and not quoted:
+                line = line[:i]
+                break
+        out.append(line)
+    return " ".join(" ".join(out).split())
+
+def call(text, name):
+    """The arguments of `name(…)` when the whole text is that one call, split at top-level commas."""
+    if not text.startswith(name + "("):
+        return None
+    depth, quoted, args, start = 0, False, [], len(name) + 1
     for i, ch in enumerate(text):
         if ch == '"':
             quoted = not quoted
-        elif not quoted and ch == "(":
+        elif quoted:
+            continue
+        elif ch == "(":
             depth += 1
-        elif not quoted and ch == ")":
+        elif ch == ")":
             depth -= 1
             if depth == 0:
-                return i == len(text) - 1
-    return False
+                if i != len(text) - 1:
+                    return None
+                args.append(text[start:i].strip())
+        elif ch == "," and depth == 1:
+            args.append(text[start:i].strip())
+            start = i + 1
+    return args
+
+def is_one_share(text):
+    """A value that is one share(…), itself or as the value of a when_any(rows, …) guard."""
+    text = strip_comments(text)
+    guarded = call(text, "when_any")
+    if guarded is not None and len(guarded) == 2:
+        text = guarded[1]
+    return call(text, "share") is not None
 
 def wilson(k, n, z):
     p = k / n

@@ -185,9 +185,18 @@ public enum DefinitionLoader {
             floor: root["floor"]!.scalar!.string, target: root["target"]!.scalar!.string, weight: weight, format: format,
             description: try root["description"].map { try file.localized($0, "description") },
             missing: try root["missing"].map { try file.localized($0, "missing") }, file: file.path)
-        var shareAggregate: Int?
-        if case let .aggregate(id) = value, compiler.aggregates[id].function == .share { shareAggregate = id }
         return CompiledIndicator(
-            definition: definition, appliesTo: appliesTo, value: value, floor: floor, target: target, shareAggregate: shareAggregate)
+            definition: definition, appliesTo: appliesTo, value: value, floor: floor, target: target,
+            shareAggregate: shareAggregate(of: value, compiler: compiler))
+    }
+
+    /// The `share` aggregate a value is, itself or behind a `when_any(rows, …)` guard (which
+    /// only says when there is no data); `nil` for any other value.
+    private static func shareAggregate(of value: Expr, compiler: Compiler) -> Int? {
+        switch value {
+        case let .aggregate(id): return compiler.aggregates[id].function == .share ? id : nil
+        case let .call(.whenAny, arguments): return arguments.last.flatMap { shareAggregate(of: $0, compiler: compiler) }
+        default: return nil
+        }
     }
 }

@@ -5,24 +5,17 @@ struct IndicatorEvaluator {
     let quarter: Quarter
     let rows: RowEvaluator
     let aggregate: (Int) -> Result<Double, NotComputable>
-    /// The counts of a `share` aggregate.
-    let share: (Int) -> Result<ShareCount, NotComputable>
+    /// The counts of a `share` aggregate, once `aggregate` has finalised it.
+    let share: (Int) -> ShareCount?
 
     func outcome(_ indicator: CompiledIndicator) -> IndicatorOutcome {
         if let applies = indicator.appliesTo, !rows.test(applies) {
             return .notApplicable
         }
         do {
-            // A value that is one share is finalised once, as its counts.
-            var share: ShareCount?
-            let value: Double
-            if let id = indicator.shareAggregate {
-                let counts = try self.share(id).get()
-                share = counts
-                value = counts.value
-            } else {
-                value = try number(indicator.value)
-            }
+            let value = try number(indicator.value)
+            // Computing the value finalised its share, if it is one: its k and n are kept.
+            let share = indicator.shareAggregate.flatMap(self.share)
             let floor = try number(indicator.floor)
             let target = try number(indicator.target)
             for (number, part) in [(value, NotComputable.Part.value), (floor, .floor), (target, .target)] where !number.isFinite {

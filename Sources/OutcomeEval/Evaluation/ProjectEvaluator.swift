@@ -125,10 +125,20 @@ struct ProjectEvaluator {
                 }
                 return body(aggregate, accumulators[aggregate.feed]?[q] ?? Accumulator())
             }
+            // A share is finalised as its counts, kept for its interval.
+            var shares: [Int: ShareCount] = [:]
             let indicatorEvaluator = IndicatorEvaluator(
                 project: project.row, registry: schema.registry, quarter: quarter, rows: evaluator,
-                aggregate: { id in finalized(id) { Finalization.value(of: $0, $1, evaluator: evaluator) } },
-                share: { id in finalized(id) { Finalization.share(of: $0, $1, evaluator: evaluator) } })
+                aggregate: { id in
+                    finalized(id) { aggregate, accumulator in
+                        guard aggregate.function == .share else { return Finalization.value(of: aggregate, accumulator, evaluator: evaluator) }
+                        return Finalization.share(of: aggregate, accumulator, evaluator: evaluator).map { counts in
+                            shares[id] = counts
+                            return counts.value
+                        }
+                    }
+                },
+                share: { shares[$0] })
             outcomes.append(plan.indicators.map { indicatorEvaluator.outcome($0) })
             if q == quarters.count - 1 {
                 breakdowns = plan.breakdowns.map { breakdown in
