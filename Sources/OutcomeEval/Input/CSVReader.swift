@@ -272,8 +272,6 @@ final class CSVReader {
         var newlines: Int
     }
 
-    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
-
     /// Splits the record at `recordStart` into fields; `nil` when it runs past the data read so far.
     private func scan() -> Scanned? {
         let limit = validatesUTF8 ? validatedUpTo : dataEnd
@@ -293,7 +291,7 @@ final class CSVReader {
         var fieldStart = base
         var i = base
         while i + 8 <= limit {
-            var special = CSVReader.specialBytes(buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            var special = QuoteMachine.specialBytes(buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             while special != 0 {
                 let at = i + special.trailingZeroBitCount >> 3
                 special &= special - 1
@@ -324,14 +322,13 @@ final class CSVReader {
         }
     }
 
-    /// Splits the record the RFC 4180 way, byte by byte through quoted fields.
+    /// Splits the record the RFC 4180 way, byte by byte through the quote machine.
     private func scanQuoted(limit: Int) -> Scanned? {
-        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         fieldCount = 0
         problem = nil
         let base = recordStart
         var i = base
-        var state = State.fieldStart
+        var machine = QuoteMachine()
         var fieldStart = base
         var fieldEscaped = false
         var newlines = 0
@@ -340,69 +337,46 @@ final class CSVReader {
             fieldEscaped = false
         }
         while i < limit {
-            let byte = buffer[i]
-            switch state {
-            case .fieldStart:
-                if byte == quote {
-                    state = .quoted
-                    fieldStart = i + 1
-                    i += 1
-                    continue
-                }
-                fieldStart = i
-                state = .unquoted
-                continue
-            case .unquoted:
-                if byte == comma {
-                    endField(i)
-                    state = .fieldStart
-                } else if byte == lf || byte == cr {
-                    endField(i)
-                    guard let next = terminatorEnd(at: i, limit: limit) else { return nil }
-                    return Scanned(contentEnd: i - base, next: next, newlines: newlines + 1)
-                } else if byte == quote {
-                    if problem == nil { problem = .quoteInUnquotedField(field: fieldCount) }
-                } else {
-                    // An ordinary byte: pass over the ones after it eight at a time, up to the
-                    // next comma, quote or line break (or the last few bytes read).
-                    i += 1
-                    while i + 8 <= limit {
-                        let special = CSVReader.specialBytes(buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                        if special != 0 {
-                            i += special.trailingZeroBitCount >> 3
-                            break
-                        }
-                        i += 8
+            switch machine.step(buffer[i]) {
+            case .text:
+                guard machine.state == .unquoted else { break }
+                // Unquoted text: pass over the bytes after it eight at a time, up to the next
+                // comma, quote or line break (or the last few bytes read).
+                i += 1
+                while i + 8 <= limit {
+                    let special = QuoteMachine.specialBytes(buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    if special != 0 {
+                        i += special.trailingZeroBitCount >> 3
+                        break
                     }
-                    continue
+                    i += 8
                 }
-            case .quoted:
-                if byte == quote {
-                    state = .quoteInQuoted
-                } else if byte == lf {
-                    newlines += 1
-                }
-            case .quoteInQuoted:
-                if byte == quote {
-                    fieldEscaped = true
-                    state = .quoted
-                } else if byte == comma {
-                    endField(i - 1)
-                    state = .fieldStart
-                } else if byte == lf || byte == cr {
-                    endField(i - 1)
-                    guard let next = terminatorEnd(at: i, limit: limit) else { return nil }
-                    return Scanned(contentEnd: i - base, next: next, newlines: newlines + 1)
-                } else {
-                    if problem == nil { problem = .textAfterClosingQuote(field: fieldCount) }
-                    state = .unquoted
-                }
+                continue
+            case .openingQuote:
+                fieldStart = i + 1
+            case .lineFeedInQuotes:
+                newlines += 1
+            case .quoteInQuotes:
+                break
+            case .escapedQuote:
+                fieldEscaped = true
+            case let .fieldEnd(afterQuote):
+                endField(afterQuote ? i - 1 : i)
+                fieldStart = i + 1
+            case let .recordEnd(afterQuote):
+                endField(afterQuote ? i - 1 : i)
+                guard let next = terminatorEnd(at: i, limit: limit) else { return nil }
+                return Scanned(contentEnd: i - base, next: next, newlines: newlines + 1)
+            case .strayQuote:
+                if problem == nil { problem = .quoteInUnquotedField(field: fieldCount) }
+            case .textAfterClosingQuote:
+                if problem == nil { problem = .textAfterClosingQuote(field: fieldCount) }
             }
             i += 1
         }
         guard atEOF && limit == dataEnd else { return nil }
         // The last record of a file without a final line break.
-        switch state {
+        switch machine.state {
         case .fieldStart, .unquoted: endField(i)
         case .quoteInQuoted: endField(i - 1)
         case .quoted:
@@ -411,29 +385,6 @@ final class CSVReader {
         }
         if i == base && fieldCount == 1 { return Scanned(contentEnd: 0, next: i, newlines: 0) }
         return Scanned(contentEnd: i - base, next: i, newlines: 0)
-    }
-
-    /// A mask whose lowest set bit is the high bit of the first byte (in memory order) of the
-    /// word below 0x2D: every comma (0x2C), quote, CR and LF, but also a space, a tab, a
-    /// control character or one of `!#$%&'()*+`, which callers pass over; 0 when there is
-    /// none. It is the usual "has a byte less than n" test, one subtraction for all four
-    /// separators, since ids, dates, numbers, Hangul and most text have no such byte. Its
-    /// lowest flag is always exact (a borrow only runs upwards from a true byte); a higher
-    /// flag may be a "-" just above a flagged byte, so a caller looking past the lowest checks
-    /// the byte.
-    @inline(__always)
-    static func specialBytes(_ word: UInt64) -> UInt64 {
-        let v = UInt64(littleEndian: word)
-        return (v &- 0x2D2D_2D2D_2D2D_2D2D) & ~v & 0x8080_8080_8080_8080
-    }
-
-    /// The bytes of the word equal to `byte`, each flagged by its high bit; exact, since no
-    /// carry crosses from one byte to the next.
-    @inline(__always)
-    static func bytes(equalTo byte: UInt8, in word: UInt64) -> UInt64 {
-        let x = UInt64(littleEndian: word) ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        let low = UInt64(0x7F7F_7F7F_7F7F_7F7F)
-        return ~(((x & low) &+ low) | x | low)
     }
 
     /// Where the line break at `i` ends (CRLF, LF or a lone CR); `nil` if a CR is the last byte read.
@@ -504,27 +455,31 @@ final class CSVReader {
         fieldCount = 0
         problem = .recordTooLong(limit: limits.maxRecordBytes)
         line = nextLine
-        var inQuotes = false
+        var machine = QuoteMachine()
         var newlines = 0
         var i = 0
         while true {
             // Only bytes already checked as UTF-8 may be dropped; an unfinished sequence at the
             // end stays for the next check.
             let limit = validatesUTF8 ? validatedUpTo : dataEnd
-            while i < limit {
-                let byte = buffer[i]
-                if byte == UInt8(ascii: "\"") {
-                    inQuotes.toggle()
-                } else if !inQuotes && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) {
+            scanning: while i < limit {
+                let before = machine
+                switch machine.step(buffer[i]) {
+                case .recordEnd:
                     // A CR that is the last byte read may be the first half of a CRLF: read on.
-                    guard let next = terminatorEnd(at: i, limit: limit) else { break }
+                    guard let next = terminatorEnd(at: i, limit: limit) else {
+                        machine = before
+                        break scanning
+                    }
                     nextLine += newlines + 1
                     recordStart = 0
                     contentEnd = 0
                     nextStart = next
                     return
-                } else if byte == UInt8(ascii: "\n") {
+                case .lineFeedInQuotes:
                     newlines += 1
+                default:
+                    break
                 }
                 i += 1
             }

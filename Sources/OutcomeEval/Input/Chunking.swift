@@ -1,11 +1,11 @@
 /// How a large UTF-8 file is split for parsing in parallel: record boundaries found by one
 /// sequential pass that also hashes the file and checks its UTF-8.
 ///
-/// The pass runs the reader's own quote state machine, so a boundary is exactly where the
-/// sequential reader ends a record, and the line number there is the one it would count. It
-/// gives up (no split; the file is read sequentially) on anything where the reader's recovery
-/// could see records differently: a stray quote, a record over the size limit, or bytes that
-/// are not UTF-8 (CP949 files are read sequentially anyway).
+/// The pass drives the reader's own quote state machine (`QuoteMachine`), so a boundary is
+/// exactly where the sequential reader ends a record, and the line number there is the one it
+/// would count. It gives up (no split; the file is read sequentially) on anything where the
+/// reader's recovery could see records differently: a stray quote, a record over the size
+/// limit, or bytes that are not UTF-8 (CP949 files are read sequentially anyway).
 struct ChunkPlan {
     var ranges: [Range<Int>]
     /// The line number of each chunk's first record.
@@ -20,8 +20,7 @@ struct ChunkPlan {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity + 8, alignment: 8)
         defer { buffer.deallocate() }
 
-        enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
-        var state = State.fieldStart
+        var machine = QuoteMachine()
         var ranges: [Range<Int>] = []
         var firstLines = [1]
         var chunkStart = 0
@@ -42,26 +41,16 @@ struct ChunkPlan {
             }
         }
 
-        /// Eight bytes at once, where the machine below would only count lines in them: no quote
-        /// and no CR (outside quotes) among them, no chunk boundary due, the record not near the
-        /// size limit. Returns where to go on, or `nil` for the machine to take the next byte.
+        /// Eight bytes at once, where the machine would only count lines in them (`pass`), no
+        /// chunk boundary is due and the record is not near the size limit. Returns where to go
+        /// on, or `nil` for the machine to take the next byte.
         func skipWord(at i: Int) -> Int? {
             let offset = fileOffset + i
             guard offset + 8 - chunkStart < chunkBytes, offset + 8 - recordStart <= limits.maxRecordBytes else { return nil }
-            let word = buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            guard CSVReader.bytes(equalTo: UInt8(ascii: "\""), in: word) == 0 else { return nil }
-            let lineFeeds = CSVReader.bytes(equalTo: UInt8(ascii: "\n"), in: word)
-            switch state {
-            case .quoted:
-                break  // a line feed inside quotes is a line, not the record's end
-            case .fieldStart, .unquoted:
-                guard CSVReader.bytes(equalTo: UInt8(ascii: "\r"), in: word) == 0 else { return nil }
-                if lineFeeds != 0 { recordStart = offset + (63 - lineFeeds.leadingZeroBitCount) / 8 + 1 }
-                let last = buffer[i + 7]
-                state = last == UInt8(ascii: ",") || last == UInt8(ascii: "\n") ? .fieldStart : .unquoted
-            case .quoteInQuoted:
-                return nil
-            }
+            let quoted = machine.state == .quoted
+            guard let lineFeeds = machine.pass(buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self)) else { return nil }
+            // A line feed inside quotes is a line, not the record's end.
+            if !quoted && lineFeeds != 0 { recordStart = offset + (63 - lineFeeds.leadingZeroBitCount) / 8 + 1 }
             line += lineFeeds.nonzeroBitCount
             return i + 8
         }
@@ -96,45 +85,20 @@ struct ChunkPlan {
                     }
                     boundary(at: offset)
                 }
-                /// A comma or a line break ends the field (and a line break the record).
-                func endsField(_ byte: UInt8) -> Bool {
-                    switch byte {
-                    case UInt8(ascii: ","): state = .fieldStart
-                    case UInt8(ascii: "\n"):
-                        line += 1
-                        state = .fieldStart
-                        boundary(at: offset + 1)
-                    case UInt8(ascii: "\r"):
-                        line += 1
-                        state = .fieldStart
+                switch machine.step(byte) {
+                case .text, .openingQuote, .quoteInQuotes, .escapedQuote, .fieldEnd:
+                    break
+                case .lineFeedInQuotes:
+                    line += 1
+                case .recordEnd:
+                    line += 1
+                    if byte == UInt8(ascii: "\r") {
                         pendingCR = true
-                    default: return false
-                    }
-                    return true
-                }
-                switch state {
-                case .fieldStart, .unquoted:
-                    if state == .fieldStart && byte == UInt8(ascii: "\"") {
-                        state = .quoted
-                    } else if endsField(byte) {
-                        break
-                    } else if byte == UInt8(ascii: "\"") {
-                        return nil  // a stray quote: the reader's recovery decides the record
                     } else {
-                        state = .unquoted
+                        boundary(at: offset + 1)
                     }
-                case .quoted:
-                    if byte == UInt8(ascii: "\"") {
-                        state = .quoteInQuoted
-                    } else if byte == UInt8(ascii: "\n") {
-                        line += 1
-                    }
-                case .quoteInQuoted:
-                    if byte == UInt8(ascii: "\"") {
-                        state = .quoted
-                    } else if !endsField(byte) {
-                        return nil  // text after a closing quote
-                    }
+                case .strayQuote, .textAfterClosingQuote:
+                    return nil  // the reader's recovery decides the record
                 }
                 if offset - recordStart > limits.maxRecordBytes { return nil }
                 i += 1
@@ -149,7 +113,7 @@ struct ChunkPlan {
             fileOffset += check.validUpTo
         }
         let total = source.fileOffset
-        if state == .quoted { return nil }
+        if machine.state == .quoted { return nil }
         if chunkStart < total { ranges.append(chunkStart..<total) } else { firstLines.removeLast() }
         guard ranges.count > 1, let digest = source.digest else { return nil }
         return ChunkPlan(ranges: ranges, firstLines: firstLines, digest: digest, hadByteOrderMark: hadBOM)

@@ -121,11 +121,11 @@ final class CSVReaderTests: XCTestCase {
                 // A second special byte later in the word must not hide the first.
                 if position < 7 { bytes[7] = UInt8(ascii: ",") }
                 let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-                XCTAssertEqual(CSVReader.specialBytes(word).trailingZeroBitCount >> 3, position, "\(special) at \(position)")
+                XCTAssertEqual(QuoteMachine.specialBytes(word).trailingZeroBitCount >> 3, position, "\(special) at \(position)")
             }
         }
         let ordinary = [UInt8]("abc가-0Z".utf8).prefix(8)
-        XCTAssertEqual(CSVReader.specialBytes(Array(ordinary).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }), 0)
+        XCTAssertEqual(QuoteMachine.specialBytes(Array(ordinary).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }), 0)
         var state: UInt64 = 3
         for _ in 0..<20_000 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -134,7 +134,7 @@ final class CSVReaderTests: XCTestCase {
                 let r = UInt8(truncatingIfNeeded: state >> UInt64(8 * i))
                 return r & 0x80 != 0 ? r : 0x28 + r % 8
             }
-            let mask = CSVReader.specialBytes(bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+            let mask = QuoteMachine.specialBytes(bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
             for (i, byte) in bytes.enumerated() {
                 let flagged = mask & (0x80 << UInt64(8 * i)) != 0
                 if byte < 0x2D { XCTAssertTrue(flagged, "\(bytes) at \(i)") }
