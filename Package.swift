@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "outcome-eval",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "outcome-eval", targets: ["outcome-eval"]),
         .library(name: "OutcomeEval", targets: ["OutcomeEval"]),
@@ -47,5 +47,5 @@ let package = Package(
         .executableTarget(name: "outcome-eval-fuzz", dependencies: ["OutcomeEval"]),
         .testTarget(name: "OutcomeEvalTests", dependencies: ["OutcomeEval", "SampleData", "XLSX"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

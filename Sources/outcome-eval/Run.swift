@@ -65,12 +65,17 @@ func parsePeriod(_ text: String?) -> Quarter {
     return quarter
 }
 
-/// On SIGINT or SIGTERM, removes the half-written report folder and exits 130 or 143.
+/// On SIGINT or SIGTERM, stops the workers, removes the half-written report folder and exits
+/// 130 or 143. The handler has a queue of its own, so that it runs even while the workers
+/// keep every thread of the shared pool busy.
 func removeOnSignal(_ staging: String) -> [DispatchSourceSignal] {
-    [SIGINT, SIGTERM].map { number in
+    let queue = DispatchQueue(label: "outcome-eval.signals")
+    return [SIGINT, SIGTERM].map { number in
         signal(number, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
         source.setEventHandler {
+            // Stopped first: a worker still writing a workbook would make the folder again.
+            Workers.shared.stop()
             try? FileManager.default.removeItem(atPath: staging)
             printError("outcome-eval: stopped by signal \(number); the previous report is unchanged.")
             exit(128 + number)

@@ -6,14 +6,19 @@ typealias RowFunction = (_ row: Row, _ key: Value) -> Value
 typealias RowTest = (_ row: Row, _ key: Value) -> Bool
 
 /// No row: for conditions on distinct values and project-level expressions.
-let noRow = Row(start: nil, count: 0)
+var noRow: Row { Row(start: nil, count: 0) }
 
 /// Compiles row-level expressions (filters, projections, groups, conditions) into closures
 /// for one project and quarter, so the row loop walks no expression tree.
 ///
 /// Comparisons with a missing value are false (only `= missing` tests for it), and
 /// arithmetic with a missing value, or by zero, is missing.
-final class RowEvaluator {
+///
+/// Unchecked `Sendable`: the chunks of a large file share it, in parallel, but only read its
+/// `let`s and compile closures of their own from it (a closure's cache lives in the closure,
+/// not here). `sets`, its one `var`, is set and read by the thread that evaluates the project,
+/// after every scan of the project has returned.
+final class RowEvaluator: @unchecked Sendable {
     /// Rows of the tables kept in memory, by schema table index (empty for streamed tables).
     let tables: [KeptRows]
     let project: [Value]

@@ -1,6 +1,6 @@
 /// Reads one table file once: checks every row against the schema, records rejects, keeps
 /// the rows of tables that others refer to, and feeds every aggregate of every quarter.
-struct TableScanner {
+struct TableScanner: Sendable {
     let table: TableSchema
     var parser: FieldParser
     /// The feeds over this table, with their numbers in the plan.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// What a run is asked to do; every output depends on these and the input files alone.
 public struct RunConfiguration: Sendable {
@@ -176,9 +177,8 @@ public enum Evaluation {
     }
 
     /// Counts finished projects for a progress display; the order they finish in does not matter.
-    final class ProgressCounter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var done = 0
+    final class ProgressCounter: Sendable {
+        private let done = Mutex(0)
         private let total: Int
         private let report: (@Sendable (Int, Int) -> Void)?
 
@@ -189,29 +189,40 @@ public enum Evaluation {
 
         func step() {
             guard let report else { return }
-            lock.lock()
-            done += 1
-            let now = done
-            lock.unlock()
+            let now = done.withLock { done in
+                done += 1
+                return done
+            }
             report(now, total)
         }
     }
 
     /// Maps on all cores; results keep the order of `items`, so output does not depend on timing.
     /// `transform` of each item, in the items' order; the items are started in the order of
-    /// `largestFirst` (descending) when given.
-    static func parallelMap<T, R>(_ items: [T], serial: Bool, largestFirst sizes: [Int]? = nil, _ transform: (T) -> R) -> [R] {
-        if serial || items.count < 2 { return items.map(transform) }
-        var results = [R?](repeating: nil, count: items.count)
-        let lock = NSLock()
+    /// `largestFirst` (descending) when given. Each item is a unit of `workers`: after a stop
+    /// no item starts, and this never returns.
+    static func parallelMap<T: Sendable, R: Sendable>(
+        _ items: [T], serial: Bool, largestFirst sizes: [Int]? = nil, workers: Workers = .shared,
+        _ transform: @Sendable (T) -> R
+    ) -> [R] {
         let order = sizes.map { sizes in items.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 } }
+        if serial || items.count < 2 {
+            return items.map { item in
+                guard workers.start() else { workers.park() }
+                defer { workers.finish() }
+                return transform(item)
+            }
+        }
+        let results = Mutex([R?](repeating: nil, count: items.count))
         DispatchQueue.concurrentPerform(iterations: items.count) { position in
+            guard workers.start() else { return }
+            defer { workers.finish() }
             let index = order?[position] ?? position
             let result = transform(items[index])
-            lock.lock()
-            results[index] = result
-            lock.unlock()
+            results.withLock { $0[index] = result }
         }
-        return results.map { $0! }
+        let done = results.withLock { $0.compactMap { $0 } }
+        guard done.count == items.count else { workers.park() }
+        return done
     }
 }

@@ -11,6 +11,11 @@ import CPrefetch
 ///
 /// A class, so that a look-up per field passes one reference; it is filled while its table
 /// is read and only read after that.
+///
+/// Unchecked `Sendable`: it is filled by the one thread that reads its table (or, for an
+/// enum's values, by `EnumValues.init`), and reaches other threads — the chunks of a file
+/// that refers to the table, each project's scan of a shared schema — only after that, to be
+/// read; no one inserts into an index another thread can see.
 final class KeyIndex: @unchecked Sendable {
     private struct Slot {
         /// The key's bytes, zero-padded (short keys); or its hash and arena offset (long keys).

@@ -27,7 +27,7 @@ final class BatchOperationTests: XCTestCase {
         var bytes = Array(FileManager.default.contents(atPath: path)!)
         let digit = bytes.count - 5
         bytes[digit] = bytes[digit] == UInt8(ascii: "9") ? UInt8(ascii: "8") : bytes[digit] + 1
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         let changed = try runTool(["verify", "--data", data, "--indicators", defaultIndicators, "--report", folder.path + "/out/2026Q3"])
         XCTAssertEqual(changed.status, 1)
         XCTAssertTrue(changed.stdout.contains("input changed since the report: data/mapo-village/finance.csv"), changed.stdout)

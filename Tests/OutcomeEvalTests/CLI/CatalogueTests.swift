@@ -43,7 +43,7 @@ final class CatalogueTests: XCTestCase {
         let folder = catalogue + "/" + name
         for (part, target) in [("data", workspace.data), ("indicators", workspace.indicators)] {
             for (relative, bytes) in filesUnder(folder + "/" + part) {
-                FileManager.default.createFile(atPath: target + "/" + relative, contents: bytes)
+                XCTAssertTrue(FileManager.default.createFile(atPath: target + "/" + relative, contents: bytes))
             }
         }
         for (relative, bytes) in filesUnder(folder + "/append") {

@@ -15,10 +15,10 @@ final class KeyConditionsTests: XCTestCase {
                 .compare(.equal, .lookup(through: participant, table: 0, field: 6), .constant(.symbol(1)))),
             .and(.inWindow(date, .quarter), .isMissing(.column(participant), negated: true)))
         let (rows, key) = KeyConditions.split(filter, keyColumn: participant)
-        guard case let .and(.inWindow(.column(0), .quarter), .compare(.greater, .column(0), _))? = rows else {
+        guard case .and(.inWindow(.column(0), .quarter), .compare(.greater, .column(0), _))? = rows else {
             return XCTFail("rows: \(String(describing: rows))")
         }
-        guard case let .and(.compare(.equal, .keyLookup(0, 6), .constant(.symbol(1))), .isMissing(.key, true))? = key else {
+        guard case .and(.compare(.equal, .keyLookup(0, 6), .constant(.symbol(1))), .isMissing(.key, true))? = key else {
             return XCTFail("key: \(String(describing: key))")
         }
     }

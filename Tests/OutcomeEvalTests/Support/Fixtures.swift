@@ -33,7 +33,7 @@ final class TemporaryFolder {
         let full = path + "/" + relative
         try! FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        XCTAssertTrue(FileManager.default.createFile(atPath: full, contents: Data(bytes)), full)
         return full
     }
 
