@@ -1,7 +1,7 @@
 import Foundation
 import OutcomeEval
 
-/// Writes a CSV file through a buffer, quoting fields the RFC 4180 way.
+/// Writes a CSV file through a buffer, quoting fields the RFC 4180 way (`CSVField`).
 final class CSVFileWriter {
     enum Encoding { case utf8, utf8WithBOM, cp949 }
 
@@ -23,12 +23,12 @@ final class CSVFileWriter {
         lineEnd = crlf ? "\r\n" : "\n"
         buffer.reserveCapacity(1 << 20)
         if encoding == .utf8WithBOM { buffer += [0xEF, 0xBB, 0xBF] }
-        writeLine(header.map(Self.quote).joined(separator: ","))
+        writeLine(header.map(CSVField.quoted).joined(separator: ","))
     }
 
     func row(_ fields: [String]) {
         rows += 1
-        writeLine(fields.map(Self.quote).joined(separator: ","))
+        writeLine(fields.map(CSVField.quoted).joined(separator: ","))
     }
 
     /// A line exactly as given, for the deliberately broken rows.
@@ -55,10 +55,5 @@ final class CSVFileWriter {
         }
         flush()
         try handle.close()
-    }
-
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -104,20 +104,3 @@ struct YAMLFile {
             en: try string(try required(map, "en", in: node), "\(what).en"))
     }
 }
-
-/// Text in the two report languages.
-public struct LocalizedText: Sendable, Equatable {
-    public var ko: String
-    public var en: String
-
-    public init(ko: String, en: String) {
-        self.ko = ko
-        self.en = en
-    }
-
-    public func text(_ language: Language) -> String { language == .ko ? ko : en }
-}
-
-public enum Language: String, Sendable, CaseIterable {
-    case ko, en
-}

@@ -48,7 +48,7 @@ struct PortfolioWorkbook {
             let registry = plan.schema.registry
             let summary = plan.schema.summaryColumns.map { column -> ReportCell in
                 guard let i = registry.columnIndex(column.column) else { return .empty }
-                return .text(CellText.of(outcome.project.row[i], column: registry.columns[i]))
+                return .text(ValueText.of(outcome.project.row[i], column: registry.columns[i]))
             }
             let change = scores.overall.flatMap { now in previous.overall.map { now - $0 } }
             try table.write(

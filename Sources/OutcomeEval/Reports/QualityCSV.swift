@@ -32,11 +32,14 @@ enum QualityCSV {
         return out
     }
 
+    /// A record: every field quoted the RFC 4180 way (`CSVField`), text neutralized first.
+    /// Apart from that leading `'`, text is kept exactly as read, so a raw line is the line in
+    /// the file.
     static func row(_ fields: [Field]) -> String {
         fields.map { field in
             switch field {
-            case let .text(s): return quoted(neutralized(s))
-            case let .number(s): return quoted(s)
+            case let .text(s): return CSVField.quoted(neutralized(s))
+            case let .number(s): return CSVField.quoted(s)
             }
         }.joined(separator: ",") + "\r\n"
     }
@@ -47,15 +50,6 @@ enum QualityCSV {
     static func neutralized(_ s: String) -> String {
         guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
         return "'" + s
-    }
-
-    /// RFC 4180 quoting. Apart from the leading `'` above, text is kept exactly as read, so a
-    /// raw line is the line in the file.
-    static func quoted(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
     }
 }
 

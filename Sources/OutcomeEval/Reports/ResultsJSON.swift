@@ -147,25 +147,21 @@ extension IndicatorOutcome {
     }
 }
 
-/// A project's display names and summary fields from the registry columns the schema names.
-struct ProjectNames {
-    var ko: String
-    var en: String
+/// A project's display names, from the registry columns the schema names.
+typealias ProjectNames = LocalizedText
 
+extension LocalizedText {
     init(_ project: Project, schema: Schema) {
         func text(_ column: String) -> String {
             guard let i = schema.registry.columnIndex(column) else { return "" }
-            return CellText.of(project.row[i], column: schema.registry.columns[i])
+            return ValueText.of(project.row[i], column: schema.registry.columns[i])
         }
-        ko = text(schema.displayNames.ko)
-        en = text(schema.displayNames.en)
+        self.init(ko: text(schema.displayNames.ko), en: text(schema.displayNames.en))
     }
-
-    func text(_ language: Language) -> String { language == .ko ? ko : en }
 }
 
 /// A registry or table value as text for reports.
-enum CellText {
+enum ValueText {
     static func of(_ value: Value, column: ColumnSchema) -> String {
         switch value {
         case .missing: return ""

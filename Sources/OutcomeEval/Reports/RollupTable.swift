@@ -30,7 +30,7 @@ struct RollupTable {
         if let column = registry.columnIndex(definition.column) {
             for (index, outcome) in result.projects.enumerated() {
                 let value = outcome.project.row[column]
-                let label: String? = value == .missing ? nil : CellText.of(value, column: registry.columns[column])
+                let label: String? = value == .missing ? nil : ValueText.of(value, column: registry.columns[column])
                 if let at = labels.firstIndex(of: label) {
                     members[at].append(index)
                 } else {

@@ -81,12 +81,7 @@ extension Settings.Band {
     var fill: UInt32 { UInt32(color.dropFirst(), radix: 16) ?? 0xFFFFFF }
 }
 
-/// Texts of the workbooks in the report language.
-struct Words {
-    let language: Language
-
-    func callAsFunction(_ ko: String, _ en: String) -> String { language == .ko ? ko : en }
-
+extension Words {
     /// An indicator's status for people (results.json keeps the codes).
     func status(_ outcome: IndicatorOutcome) -> String {
         switch outcome {

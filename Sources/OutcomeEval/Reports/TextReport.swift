@@ -8,7 +8,7 @@ struct TextReport {
     private var settings: Settings { plan.settings }
     private var current: Int { result.quarters.count - 1 }
 
-    private func t(_ ko: String, _ en: String) -> String { language == .ko ? ko : en }
+    private var t: Words { Words(language: language) }
 
     func render() -> String {
         let period = result.configuration.period
@@ -50,7 +50,7 @@ struct TextReport {
         let registry = plan.schema.registry
         let summary = plan.schema.summaryColumns.compactMap { column -> String? in
             guard let i = registry.columnIndex(column.column) else { return nil }
-            return CellText.of(outcome.project.row[i], column: registry.columns[i])
+            return ValueText.of(outcome.project.row[i], column: registry.columns[i])
         }
         var out = "■ \(names.text(language)) (\(outcome.project.id))"
         if !summary.isEmpty { out += " · " + summary.joined(separator: " · ") }

@@ -445,7 +445,7 @@ struct HTMLReport {
     private func registryText(_ index: Int, _ column: String) -> String {
         let registry = plan.schema.registry
         guard let i = registry.columnIndex(column) else { return "" }
-        return CellText.of(result.projects[index].project.row[i], column: registry.columns[i])
+        return ValueText.of(result.projects[index].project.row[i], column: registry.columns[i])
     }
 
     private func bandName(_ index: Int?) -> String { index.map { settings.bands[$0].name.text(language) } ?? "—" }
