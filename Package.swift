@@ -29,7 +29,8 @@ let package = Package(
             name: "OutcomeEval",
             dependencies: ["XLSX", "CCrypto", "CPrefetch", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
             // The row loop is single-threaded per project and touches no shared mutable state;
-            // the runtime's exclusivity checks cost it about 6 % (perf), so release builds skip them.
+            // the runtime's exclusivity checks cost it 3.9 % of its instructions (callgrind A/B in
+            // BENCHMARKS.md, fifth session), so release builds skip them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // Writes synthetic data sets in the default data contract (Samples/, benchmarks, tests).
