@@ -37,36 +37,36 @@ public enum RowProblem: Equatable, Sendable {
     }
 
     public func text(_ language: Language) -> String {
-        let en = language == .en
+        let t = Words(language: language)
         switch self {
         case .malformed(.unterminatedQuote):
-            return en ? "a quoted field is never closed; the rest of the file was read as this row"
-                : "따옴표가 닫히지 않음; 파일 끝까지 한 행으로 읽힘"
+            return t("따옴표가 닫히지 않음; 파일 끝까지 한 행으로 읽힘",
+                     "a quoted field is never closed; the rest of the file was read as this row")
         case let .malformed(.quoteInUnquotedField(field)):
-            return en ? "a '\"' inside unquoted field \(field + 1); quote the whole field and double the quote"
-                : "따옴표 없는 \(field + 1)번째 필드 안에 '\"'가 있음; 필드 전체를 따옴표로 감싸고 \"\"로 쓰십시오"
+            return t("따옴표 없는 \(field + 1)번째 필드 안에 '\"'가 있음; 필드 전체를 따옴표로 감싸고 \"\"로 쓰십시오",
+                     "a '\"' inside unquoted field \(field + 1); quote the whole field and double the quote")
         case let .malformed(.textAfterClosingQuote(field)):
-            return en ? "text after the closing quote of field \(field + 1)" : "\(field + 1)번째 필드의 닫는 따옴표 뒤에 글자가 있음"
+            return t("\(field + 1)번째 필드의 닫는 따옴표 뒤에 글자가 있음", "text after the closing quote of field \(field + 1)")
         case let .malformed(.recordTooLong(limit)):
-            return en ? "the row is longer than \(limit) bytes" : "행이 \(limit)바이트보다 김"
+            return t("행이 \(limit)바이트보다 김", "the row is longer than \(limit) bytes")
         case let .malformed(.fieldTooLong(field, limit)):
-            return en ? "field \(field + 1) is longer than \(limit) bytes" : "\(field + 1)번째 필드가 \(limit)바이트보다 김"
+            return t("\(field + 1)번째 필드가 \(limit)바이트보다 김", "field \(field + 1) is longer than \(limit) bytes")
         case let .fieldCount(expected, found):
-            return en ? "expected \(expected) fields as in the header, found \(found)" : "머리행처럼 \(expected)개 필드가 있어야 하나 \(found)개"
+            return t("머리행처럼 \(expected)개 필드가 있어야 하나 \(found)개", "expected \(expected) fields as in the header, found \(found)")
         case let .empty(column):
-            return en ? "\(column) is empty but required" : "\(column) 값이 비어 있음(필수)"
+            return t("\(column) 값이 비어 있음(필수)", "\(column) is empty but required")
         case let .invalid(column, value, expected):
-            return en ? "\(column) '\(value)' is not \(expected.text(.en))" : "\(column) '\(value)'은(는) \(expected.text(.ko))이(가) 아님"
+            return t("\(column) '\(value)'은(는) \(expected.text(.ko))이(가) 아님", "\(column) '\(value)' is not \(expected.text(.en))")
         case let .outOfRange(column, value, limit, isMinimum):
-            if en { return "\(column) \(value) is \(isMinimum ? "below the minimum" : "above the maximum") \(limit)" }
-            return "\(column) \(value)이(가) \(isMinimum ? "최솟값" : "최댓값") \(limit)을(를) 벗어남"
+            return t("\(column) \(value)이(가) \(isMinimum ? "최솟값" : "최댓값") \(limit)을(를) 벗어남",
+                     "\(column) \(value) is \(isMinimum ? "below the minimum" : "above the maximum") \(limit)")
         case let .notInEnum(column, value, values):
             let list = values.count > 8 ? values.prefix(8).joined(separator: ", ") + ", …" : values.joined(separator: ", ")
-            return en ? "\(column) '\(value)' is not one of \(list)" : "\(column) '\(value)'은(는) 허용 값(\(list))이 아님"
+            return t("\(column) '\(value)'은(는) 허용 값(\(list))이 아님", "\(column) '\(value)' is not one of \(list)")
         case let .danglingReference(column, value, table):
-            return en ? "\(column) '\(value)' is not in \(table)" : "\(column) '\(value)'이(가) \(table)에 없음"
+            return t("\(column) '\(value)'이(가) \(table)에 없음", "\(column) '\(value)' is not in \(table)")
         case let .duplicateKey(column, value, firstLine):
-            return en ? "\(column) '\(value)' already appeared on line \(firstLine)" : "\(column) '\(value)' 중복(처음 \(firstLine)행)"
+            return t("\(column) '\(value)' 중복(처음 \(firstLine)행)", "\(column) '\(value)' already appeared on line \(firstLine)")
         case let .header(problem):
             return problem.text(language)
         }
