@@ -53,36 +53,34 @@ struct QuoteMachine {
             }
             return byte == Self.lf ? .lineFeedInQuotes : .text
         case .quoteInQuoted:
-            switch byte {
-            case Self.quote:
+            if byte == Self.quote {
                 state = .quoted
                 return .escapedQuote
-            case Self.comma:
-                state = .fieldStart
-                return .fieldEnd(afterQuote: true)
-            case Self.lf, Self.cr:
-                state = .fieldStart
-                return .recordEnd(afterQuote: true)
-            default:
-                state = .unquoted
-                return .textAfterClosingQuote
             }
+            if let end = separator(byte, afterQuote: true) { return end }
+            state = .unquoted
+            return .textAfterClosingQuote
         }
     }
 
     @inline(__always)
     private mutating func unquoted(_ byte: UInt8) -> Step {
+        if let end = separator(byte, afterQuote: false) { return end }
+        return byte == Self.quote ? .strayQuote : .text
+    }
+
+    /// A comma ends the field, a line break the field and the record; `nil` for another byte.
+    @inline(__always)
+    private mutating func separator(_ byte: UInt8, afterQuote: Bool) -> Step? {
         switch byte {
         case Self.comma:
             state = .fieldStart
-            return .fieldEnd(afterQuote: false)
+            return .fieldEnd(afterQuote: afterQuote)
         case Self.lf, Self.cr:
             state = .fieldStart
-            return .recordEnd(afterQuote: false)
-        case Self.quote:
-            return .strayQuote
+            return .recordEnd(afterQuote: afterQuote)
         default:
-            return .text
+            return nil
         }
     }
 
