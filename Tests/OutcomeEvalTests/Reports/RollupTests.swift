@@ -67,7 +67,7 @@ final class RollupTests: XCTestCase {
 
     func testAnUnknownRegistryColumnIsADefinitionError() throws {
         let folder = TemporaryFolder()
-        folder.copy(defaultIndicators, to: "defs")
+        _ = folder.copy(defaultIndicators, to: "defs")
         let settings = try String(contentsOfFile: defaultIndicators + "/evaluation.yaml", encoding: .utf8)
             .replacingOccurrences(of: "  - column: department", with: "  - column: bureau")
         folder.write("defs/evaluation.yaml", settings)

@@ -12,17 +12,17 @@ final class ScorerTests: XCTestCase {
         plan = try DefinitionLoader.load(directory: defaultIndicators)
     }
 
-    func testHigherIsBetterClampsAtTheFloorAndTheTarget() {
+    func testHigherIsBetterClampsAtTheFloorAndTheTarget() throws {
         let cases: [(value: Double, score: Double)] = [(0.1, 0), (0.2, 0), (0.4, 50), (0.5, 75), (0.6, 100), (0.9, 100)]
         for (value, score) in cases {
-            XCTAssertEqual(Scorer.score(value: value, floor: 0.2, target: 0.6), score, accuracy: 1e-9, "\(value)")
+            XCTAssertEqual(try XCTUnwrap(Scorer.score(value: value, floor: 0.2, target: 0.6)), score, accuracy: 1e-9, "\(value)")
         }
     }
 
-    func testLowerIsBetterHasTheFloorAboveTheTarget() {
+    func testLowerIsBetterHasTheFloorAboveTheTarget() throws {
         let cases: [(value: Double, score: Double)] = [(12, 0), (10, 0), (8, 25), (6, 50), (2, 100), (0, 100)]
         for (value, score) in cases {
-            XCTAssertEqual(Scorer.score(value: value, floor: 10, target: 2), score, accuracy: 1e-9, "\(value)")
+            XCTAssertEqual(try XCTUnwrap(Scorer.score(value: value, floor: 10, target: 2)), score, accuracy: 1e-9, "\(value)")
         }
     }
 
@@ -35,6 +35,7 @@ final class ScorerTests: XCTestCase {
             rows: RowEvaluator(tables: [], project: [], quarter: Quarter("2026Q3")!), aggregate: { _ in .success(0) })
         let outcome = evaluator.outcome(indicator)
         XCTAssertEqual(outcome, .notComputable(.floorEqualsTarget))
+        XCTAssertNil(Scorer.score(value: 5, floor: 3, target: 3))
         let scores = Scorer.scores(only(outcome), plan: plan)
         XCTAssertNil(scores.indicators[0].score)
         XCTAssertNil(scores.indicators[0].bandIndex)
