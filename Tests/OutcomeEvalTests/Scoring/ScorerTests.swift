@@ -29,10 +29,11 @@ final class ScorerTests: XCTestCase {
     func testFloorEqualToTargetGivesNoScoreRatherThanADivisionByZero() {
         let indicator = CompiledIndicator(
             definition: plan.indicators[0].definition, appliesTo: nil, value: .constant(.number(5)),
-            floor: .constant(.number(3)), target: .constant(.number(3)))
+            floor: .constant(.number(3)), target: .constant(.number(3)), shareAggregate: nil)
         let evaluator = IndicatorEvaluator(
             project: [], registry: plan.schema.registry, quarter: Quarter("2026Q3")!,
-            rows: RowEvaluator(tables: [], project: [], quarter: Quarter("2026Q3")!), aggregate: { _ in .success(0) })
+            rows: RowEvaluator(tables: [], project: [], quarter: Quarter("2026Q3")!), aggregate: { _ in .success(0) },
+            share: { _ in nil })
         let outcome = evaluator.outcome(indicator)
         XCTAssertEqual(outcome, .notComputable(.floorEqualsTarget))
         XCTAssertNil(Scorer.score(value: 5, floor: 3, target: 3))
@@ -47,7 +48,7 @@ final class ScorerTests: XCTestCase {
             (1, 90), (0.9, 90), (0.8999, 70), (0.7, 70), (0.6999, 50), (0.5, 50), (0.4999, 0), (0, 0),
         ]
         for (value, band) in cases {
-            let scores = Scorer.scores(only(.value(value, floor: 0, target: 1)), plan: plan)
+            let scores = Scorer.scores(only(.value(value, floor: 0, target: 1, share: nil)), plan: plan)
             guard let index = scores.indicators[0].bandIndex else { return XCTFail("\(value): no band") }
             XCTAssertEqual(plan.settings.bands[index].minimum, band, "\(value)")
             // The dimension is that one indicator, so it has the same score and band.
@@ -59,8 +60,8 @@ final class ScorerTests: XCTestCase {
         // Fairness: 100 and 50 computable, two not computable, one not applicable → coverage
         // 2 / 4 = 0.5, enough; score (100 + 50) / 2.
         let fairness = indices(of: "fairness")
-        var outcomes = only(.value(1, floor: 0, target: 1))
-        outcomes[fairness[1]] = .value(0.5, floor: 0, target: 1)
+        var outcomes = only(.value(1, floor: 0, target: 1, share: nil))
+        outcomes[fairness[1]] = .value(0.5, floor: 0, target: 1, share: nil)
         outcomes[fairness[2]] = .notComputable(.noRows(source: "t"))
         outcomes[fairness[3]] = .notComputable(.noRows(source: "t"))
         let enough = Scorer.scores(outcomes, plan: plan).dimensions[0]
@@ -78,7 +79,7 @@ final class ScorerTests: XCTestCase {
         // One computable indicator in each dimension: 100, 40 and 70 → (100 + 40 + 70) / 3.
         var outcomes = [IndicatorOutcome](repeating: .notApplicable, count: plan.indicators.count)
         for (dimension, value) in [("fairness", 1.0), ("participation", 0.4), ("sustainability", 0.7)] {
-            outcomes[indices(of: dimension)[0]] = .value(value, floor: 0, target: 1)
+            outcomes[indices(of: dimension)[0]] = .value(value, floor: 0, target: 1, share: nil)
         }
         XCTAssertEqual(try XCTUnwrap(Scorer.scores(outcomes, plan: plan).overall), 70, accuracy: 1e-9)
         outcomes[indices(of: "participation")[0]] = .notComputable(.noRows(source: "t"))
