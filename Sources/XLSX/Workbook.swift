@@ -44,10 +44,11 @@ public final class Workbook {
     /// libxlsxwriter writes every part of the package to a temporary file with `fputc` and
     /// `fprintf` without checking them, then zips what the file holds with a valid checksum, so a
     /// failed write there makes a broken workbook and no error. It is deterministic, though: the
-    /// same calls give the same bytes. So `body` runs twice, into the file and into a copy beside
-    /// it, each through its own temporary files, and the two must agree byte for byte; any write
-    /// lost on the way in either makes them differ (`WorkbookMismatch`). A fault that hits both the
-    /// same way (a full disk) also hits the zip's own writes, which libxlsxwriter does check.
+    /// same calls give the same bytes. So `body` runs twice (it must make the same calls each
+    /// time), into the file and into a copy beside it, each through its own temporary files, and
+    /// the two must agree byte for byte; any write lost on the way in either makes them differ
+    /// (`WorkbookMismatch`). A fault that hits both the same way (a full disk) also hits the
+    /// zip's own writes, which libxlsxwriter does check.
     public static func write(to path: String, options: Options, _ body: (Workbook) throws -> Void) throws -> [String] {
         let warnings = try render(to: path, options: options, body)
         let copy = path + ".check"

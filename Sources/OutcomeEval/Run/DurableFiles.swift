@@ -36,10 +36,10 @@ enum DurableFiles {
         guard close(fd) == 0 else { throw failure(path, "cannot write") }
     }
 
-    /// `fsync` of every file and folder under `folder`, deepest first, then of `folder` itself,
-    /// so that a power cut after the swap cannot leave files that were never on the disk.
+    /// `fsync` of every file and folder under `folder`, then of `folder` itself, so that a power
+    /// cut after the swap cannot leave files that were never on the disk.
     static func sync(tree folder: String) throws(RunError) {
-        let relatives = ((try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []).sorted { $0.count > $1.count }
+        let relatives = ((try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []).sorted()
         for relative in relatives { try sync(folder + "/" + relative) }
         try sync(folder)
     }
@@ -62,17 +62,5 @@ enum DurableFiles {
 
     private static func failure(_ path: String, _ what: String) -> RunError {
         .cannotWrite("\(path): \(what) (\(systemErrorText())). Check the folder is writable and the disk is not full; the previous report is unchanged.")
-    }
-}
-
-/// A test-only pause point: with `OUTCOME_EVAL_TEST_PAUSE_AT=<step>` in the environment the
-/// process stops itself (SIGSTOP) at that step of publication, so that a test can kill it
-/// exactly there instead of after a guessed sleep. Steps: `written`, `synced`, `swapped`,
-/// `durable`, `cleaned` (see `ReportWriter.publish`).
-enum PausePoint {
-    private static let requested = ProcessInfo.processInfo.environment["OUTCOME_EVAL_TEST_PAUSE_AT"]
-
-    static func reached(_ step: String) {
-        if step == requested { raise(SIGSTOP) }
     }
 }
