@@ -4,6 +4,8 @@
 // Environment:
 //   FAULT_PREFIX  only calls on files and folders under this absolute path count ("output calls")
 //   FAULT_AT      the 1-based number of the output call that fails; 0 or unset: none fails
+//   FAULT_NO_EXCHANGE  renameat2 with RENAME_EXCHANGE fails with EINVAL, as on a file system
+//                 that cannot swap (the tool then renames twice)
 //   FAULT_REPORT  a file that receives, at exit, "calls N", "first_sync K" (the number of the
 //                 first fsync, where publication begins) and "failed NAME PATH" when one failed
 //
@@ -171,5 +173,10 @@ int renameat(int fromdir, const char *from, int todir, const char *to) {
     return fault_paths("renameat", from, to) ? -1 : REAL(renameat)(fromdir, from, todir, to);
 }
 int renameat2(int fromdir, const char *from, int todir, const char *to, unsigned int flags) {
-    return fault_paths("renameat2", from, to) ? -1 : REAL(renameat2)(fromdir, from, todir, to, flags);
+    if (fault_paths("renameat2", from, to)) return -1;
+    if ((flags & RENAME_EXCHANGE) && getenv("FAULT_NO_EXCHANGE")) {
+        errno = EINVAL;
+        return -1;
+    }
+    return REAL(renameat2)(fromdir, from, todir, to, flags);
 }

@@ -8,8 +8,8 @@ import XCTest
 /// and the next run without faults succeeds and leaves no debris.
 ///
 /// `make test` tries `FAULT_SPREAD` (6) positions spread over the run and five of the
-/// publication step; `make faults` sets FAULT_SPREAD=60 and FAULT_PUBLICATION=all (every call
-/// from the first fsync to the end).
+/// publication step, and five again where the swap falls back to two renames; `make faults`
+/// sets FAULT_SPREAD=60 and FAULT_PUBLICATION=all (every call from the first fsync to the end).
 final class FaultInjectionTests: XCTestCase {
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
 
@@ -19,11 +19,12 @@ final class FaultInjectionTests: XCTestCase {
         let data = folder.path + "/data"
         XCTAssertEqual(try runTool(["sample-data", "--projects", "1", "--scale", "1", "--out", data]).status, 0)
         // --serial: the same calls in the same order in every run, so that N names one call.
-        func evaluate(_ out: String, _ extra: [String] = [], faultAt: Int? = nil) throws -> CommandResult {
-            let faults = faultAt.map { ["LD_PRELOAD": shim, "FAULT_PREFIX": out, "FAULT_AT": "\($0)", "FAULT_REPORT": folder.path + "/fault-report"] }
+        func evaluate(_ out: String, _ extra: [String] = [], faultAt: Int? = nil, noExchange: Bool = false) throws -> CommandResult {
+            var faults = faultAt.map { ["LD_PRELOAD": shim, "FAULT_PREFIX": out, "FAULT_AT": "\($0)", "FAULT_REPORT": folder.path + "/fault-report"] } ?? [:]
+            if noExchange { faults["FAULT_NO_EXCHANGE"] = "1" }
             return try runTool(
                 ["run", "--data", data, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", out, "--serial", "--quiet"] + extra,
-                environment: faults ?? [:])
+                environment: faults)
         }
         XCTAssertEqual(try evaluate(folder.path + "/reference").status, 0)
         let new = filesUnder(folder.path + "/reference/2026Q3")
@@ -36,37 +37,41 @@ final class FaultInjectionTests: XCTestCase {
             try? FileManager.default.removeItem(atPath: out)
             try FileManager.default.copyItem(atPath: folder.path + "/previous", toPath: out)
         }
-        try resetOut()
-        XCTAssertEqual(try evaluate(out, faultAt: 0).status, 0)
-        let counted = try faultReport(folder)
-        let calls = try XCTUnwrap(Int(counted["calls"] ?? ""))
-        let firstSync = try XCTUnwrap(Int(counted["first_sync"] ?? ""))
-        XCTAssertGreaterThan(firstSync, 1000, "libxlsxwriter's writes under the output folder are counted")
-
-        let spread = Int(environment["FAULT_SPREAD"] ?? "") ?? 6
-        let before = (1...spread).map { 1 + ($0 - 1) * (firstSync - 1) / spread }
-        let publication = environment["FAULT_PUBLICATION"] == "all"
-            ? Array(firstSync...calls) : (0..<5).map { firstSync + $0 * (calls - firstSync) / 4 }
-        var outcomes: [String: Int] = [:]
-        for at in before + publication {
+        // Where renameat2 cannot swap (an old kernel, some file systems; the shim's
+        // FAULT_NO_EXCHANGE answers EINVAL), publication falls back to two renames: its calls too.
+        for noExchange in [false, true] {
             try resetOut()
-            let faulty = try evaluate(out, faultAt: at)
-            let failed = try faultReport(folder)["failed"] ?? "-"
-            XCTAssertNotEqual(failed, "-", "call \(at) of \(calls) was not reached")
-            XCTAssertTrue([0, 73, 74].contains(faulty.status), "call \(at) (\(failed)): exit \(faulty.status)\n\(faulty.stderr)")
-            let published = filesUnder(out + "/2026Q3")
-            XCTAssertTrue(published == old || published == new, "call \(at) (\(failed)): the report folder is neither the old nor the new report")
-            if faulty.status == 0 {
-                XCTAssertTrue(published == new, "call \(at) (\(failed)): exit 0 but not the new report")
-            }
-            outcomes["exit \(faulty.status), \(published == new ? "new" : published == old ? "old" : "broken") report", default: 0] += 1
+            XCTAssertEqual(try evaluate(out, faultAt: 0, noExchange: noExchange).status, 0)
+            let counted = try faultReport(folder)
+            let calls = try XCTUnwrap(Int(counted["calls"] ?? ""))
+            let firstSync = try XCTUnwrap(Int(counted["first_sync"] ?? ""))
+            XCTAssertGreaterThan(firstSync, 1000, "libxlsxwriter's writes under the output folder are counted")
 
-            XCTAssertEqual(try evaluate(out).status, 0, "the run after call \(at) failed")
-            XCTAssertTrue(filesUnder(out + "/2026Q3") == new, "the run after call \(at)")
-            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), [".outcome-eval.lock", "2026Q3"], "after call \(at)")
+            let spread = noExchange ? 0 : Int(environment["FAULT_SPREAD"] ?? "") ?? 6
+            let before = (0..<spread).map { 1 + $0 * (firstSync - 1) / spread }
+            let publication = environment["FAULT_PUBLICATION"] == "all"
+                ? Array(firstSync...calls) : (0..<5).map { firstSync + $0 * (calls - firstSync) / 4 }
+            var outcomes: [String: Int] = [:]
+            for at in before + publication {
+                try resetOut()
+                let faulty = try evaluate(out, faultAt: at, noExchange: noExchange)
+                let failed = try faultReport(folder)["failed"] ?? "-"
+                XCTAssertNotEqual(failed, "-", "call \(at) of \(calls) was not reached")
+                XCTAssertTrue([0, 73, 74].contains(faulty.status), "call \(at) (\(failed)): exit \(faulty.status)\n\(faulty.stderr)")
+                let published = filesUnder(out + "/2026Q3")
+                XCTAssertTrue(published == old || published == new, "call \(at) (\(failed)): the report folder is neither the old nor the new report")
+                if faulty.status == 0 {
+                    XCTAssertTrue(published == new, "call \(at) (\(failed)): exit 0 but not the new report")
+                }
+                outcomes["exit \(faulty.status), \(published == new ? "new" : published == old ? "old" : "broken") report", default: 0] += 1
+
+                XCTAssertEqual(try evaluate(out).status, 0, "the run after call \(at) failed")
+                XCTAssertTrue(filesUnder(out + "/2026Q3") == new, "the run after call \(at)")
+                XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), [".outcome-eval.lock", "2026Q3"], "after call \(at)")
+            }
+            print("fault injection\(noExchange ? " (two renames)" : ""): \(before.count + publication.count) positions of \(calls) output calls "
+                + "(publication from \(firstSync)): " + outcomes.sorted { $0.key < $1.key }.map { "\($0.value) × \($0.key)" }.joined(separator: ", "))
         }
-        print("fault injection: \(before.count + publication.count) positions of \(calls) output calls (publication from \(firstSync)): "
-            + outcomes.sorted { $0.key < $1.key }.map { "\($0.value) × \($0.key)" }.joined(separator: ", "))
     }
 
     /// libxlsxwriter's temporary files go beside the workbook: a full `/tmp` (a tiny tmpfs in a
