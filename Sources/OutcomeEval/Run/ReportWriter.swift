@@ -68,6 +68,7 @@ public enum ReportWriter {
         let fm = FileManager.default
         let target = outputDirectory + "/" + name
         let staging = stagingFolder(output: outputDirectory, period: result.configuration.period)
+        let retired = outputDirectory + "/.\(name).previous-\(getpid())"
         let warnings: [String]
         do {
             try fm.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
@@ -82,7 +83,7 @@ public enum ReportWriter {
             PausePoint.reached("written")
             try DurableFiles.sync(tree: staging)
             PausePoint.reached("synced")
-            try swap(staging, into: target, retiredName: outputDirectory + "/.\(name).previous-\(getpid())")
+            try swap(staging, into: target, retiredName: retired)
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error
@@ -93,7 +94,8 @@ public enum ReportWriter {
         } catch {
             // The swap may not survive a power cut: undo it, so that a failed run leaves the
             // previous report (or none) in place, as it promises.
-            let undone = fm.fileExists(atPath: staging) ? DurableFiles.exchange(staging, target) : rename(target, staging) == 0
+            let undone = fm.fileExists(atPath: staging)
+                ? (try? swap(staging, into: target, retiredName: retired)) != nil : rename(target, staging) == 0
             if undone { try? fm.removeItem(atPath: staging) }
             throw error
         }
