@@ -26,7 +26,8 @@ test: setup
 	.build/debug/outcome-eval verify --data Samples --indicators Indicators --report Reports/$(PERIOD)
 
 # The fault-injection sweep: an EIO at 60 output calls spread over a run and at every call of
-# publication, each over a previous report (a few of them run in `make test`; about 2 min).
+# publication, with the one-step swap and with its two-rename fallback, each over a previous
+# report (a few of them run in `make test`; about 3 min).
 faults: setup
 	$(SWIFT) build --build-tests
 	FAULT_SPREAD=60 FAULT_PUBLICATION=all $(SWIFT) test --disable-swift-testing --filter FaultInjectionTests
