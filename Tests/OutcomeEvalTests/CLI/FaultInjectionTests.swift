@@ -107,11 +107,11 @@ final class FaultInjectionTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: scratch + "/previous/listing", encoding: .utf8), ".outcome-eval.lock\n2026Q3\nfill\n")
     }
 
-    /// Compiles the shim; skips where there is no C compiler.
+    /// Compiles the shim; skips where there is no C compiler (fails with CI=true, see `missing`).
     private func buildShim(in folder: TemporaryFolder) throws -> String {
         let shim = folder.path + "/faultshim.so"
         let cc = try? runProcess("/usr/bin/env", ["cc", "-shared", "-fPIC", "-O2", "-o", shim, repositoryRoot + "/Tests/Faults/faultshim.c", "-ldl"])
-        guard let cc, cc.status == 0 else { throw XCTSkip("cannot build the fault shim with cc: \(cc?.stderr ?? "no cc")") }
+        guard let cc, cc.status == 0 else { try missing("cannot build the fault shim with cc: \(cc?.stderr ?? "no cc")") }
         return shim
     }
 
@@ -135,9 +135,7 @@ final class FaultInjectionTests: XCTestCase {
     /// Runs `script` with sh in a private mount namespace (`unshare -m`), $0 the binary and
     /// $1… the arguments; skips with the reason where namespaces are not allowed.
     private func runInNamespace(_ script: String, _ arguments: [String]) throws -> CommandResult {
-        guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw XCTSkip("\(executable) is not built; run 'make test', which builds it first")
-        }
+        try requireBuilt(executable)
         let probe = try? runProcess("/usr/bin/env", ["unshare", "-m", "sh", "-c", "mount -t tmpfs -o size=4k tmpfs /mnt"])
         guard let probe, probe.status == 0 else {
             throw XCTSkip("a private mount namespace with a tmpfs is not allowed here (unshare -m: \(probe?.stderr ?? "not found")); the full-disk cases are not tried")

@@ -4,9 +4,7 @@ import XCTest
 /// A real `outcome-eval` process started with `OUTCOME_EVAL_TEST_PAUSE_AT=<step>`, returned once
 /// it has stopped itself there (SIGSTOP), for a test to kill at exactly that step.
 func startPaused(at step: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> Process {
-    guard FileManager.default.isExecutableFile(atPath: executable) else {
-        throw XCTSkip("\(executable) is not built; run 'make test', which builds it first")
-    }
+    try requireBuilt(executable)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
