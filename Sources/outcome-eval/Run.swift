@@ -50,6 +50,7 @@ struct Run: ParsableCommand {
                 progress: logging.showsProgress ? progressLine("evaluating projects") : nil)
             print(summary.reportFolder)
         } catch {
+            stoppingBySignal.lock()
             fail(error)
         }
     }
@@ -67,12 +68,17 @@ func parsePeriod(_ text: String?) -> Quarter {
     return quarter
 }
 
+/// Held by a signal handler from the moment it starts stopping the run: the removal of the
+/// staging folder makes the run itself fail (73), and that failure must wait, not exit first.
+let stoppingBySignal = NSLock()
+
 /// On SIGINT or SIGTERM, removes the half-written report folder and exits 130 or 143.
 func removeOnSignal(_ staging: String) -> [DispatchSourceSignal] {
     [SIGINT, SIGTERM].map { number in
         signal(number, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
         source.setEventHandler {
+            stoppingBySignal.lock()
             try? FileManager.default.removeItem(atPath: staging)
             printError("outcome-eval: stopped by signal \(number); the previous report is unchanged.")
             exit(128 + number)
