@@ -3,7 +3,7 @@ SWIFT ?= swift
 PERIOD ?= 2026Q3
 RELEASE_BIN := .build/release/outcome-eval
 
-.PHONY: setup build report test bench profile fuzz clean
+.PHONY: setup build report test faults bench profile fuzz clean
 
 # Installs libxlsxwriter-dev from Debian when it is missing (apt-get as root; otherwise says how).
 setup:
@@ -24,6 +24,13 @@ test: setup
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing
 	.build/debug/outcome-eval verify --data Samples --indicators Indicators --report Reports/$(PERIOD)
+
+# The fault-injection sweep: an EIO at 60 output calls spread over a run and at every call of
+# publication, with the one-step swap and with its two-rename fallback, each over a previous
+# report (a few of them run in `make test`; about 3 min).
+faults: setup
+	$(SWIFT) build --build-tests
+	FAULT_SPREAD=60 FAULT_PUBLICATION=all $(SWIFT) test --disable-swift-testing --filter FaultInjectionTests
 
 # Speed and memory on a generated set (BENCH_PROJECTS=100 BENCH_SCALE=230: about 1 GB).
 bench: build

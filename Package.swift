@@ -25,9 +25,11 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The compiler's prefetch builtin, which Swift has no spelling for (a header, no library).
         .systemLibrary(name: "CPrefetch"),
+        // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not declare (a header, no library).
+        .systemLibrary(name: "CExchange"),
         .target(
             name: "OutcomeEval",
-            dependencies: ["XLSX", "CCrypto", "CPrefetch", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["XLSX", "CCrypto", "CPrefetch", "CExchange", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
             // The row loop is single-threaded per project and touches no shared mutable state;
             // the runtime's exclusivity checks cost it 3.9 % of its instructions (callgrind A/B in
             // BENCHMARKS.md, fifth session), so release builds skip them.

@@ -39,11 +39,37 @@ public final class Workbook {
         self.handle = handle
     }
 
-    /// Creates the file, lets `body` fill it, and closes it whatever happens.
-    /// Wraps `workbook_new_opt`, `workbook_set_properties` and `workbook_close`.
+    /// Creates the file, lets `body` fill it, closes it whatever happens, and checks it.
+    ///
+    /// libxlsxwriter writes every part of the package to a temporary file with `fputc` and
+    /// `fprintf` without checking them, then zips what the file holds with a valid checksum, so a
+    /// failed write there makes a broken workbook and no error. It is deterministic, though: the
+    /// same calls give the same bytes. So `body` runs twice (it must make the same calls each
+    /// time), into the file and into a copy beside it, each through its own temporary files, and
+    /// the two must agree byte for byte; any write lost on the way in either makes them differ
+    /// (`WorkbookMismatch`). A fault that hits both the same way (a full disk) also hits the
+    /// zip's own writes, which libxlsxwriter does check.
     public static func write(to path: String, options: Options, _ body: (Workbook) throws -> Void) throws -> [String] {
+        let warnings = try render(to: path, options: options, body)
+        let copy = path + ".check"
+        defer { unlink(copy) }
+        _ = try render(to: copy, options: options, body)
+        guard let written = FileManager.default.contents(atPath: path), let again = FileManager.default.contents(atPath: copy),
+            written == again
+        else { throw WorkbookMismatch(path: path) }
+        return warnings
+    }
+
+    /// One rendering: `workbook_new_opt`, `workbook_set_properties`, `body`, `workbook_close`.
+    /// libxlsxwriter's temporary files go into the file's own folder (`tmpdir`), so that they
+    /// are on the disk the report is written to, not on a `/tmp` that may be small or full.
+    private static func render(to path: String, options: Options, _ body: (Workbook) throws -> Void) throws -> [String] {
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = strdup(parent.isEmpty ? "." : parent)
+        defer { free(folder) }
         var cOptions = lxw_workbook_options()
         cOptions.constant_memory = options.constantMemory ? 1 : 0
+        cOptions.tmpdir = folder
         guard let raw = workbook_new_opt(path, &cOptions) else {
             throw XLSXError(operation: "workbook_new_opt \(path)", message: "cannot create the workbook (out of memory)")
         }

@@ -9,6 +9,14 @@ public struct XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String { "\(operation): \(message)" }
 }
 
+/// A workbook whose bytes on disk are not those libxlsxwriter was asked for: a write on its
+/// behalf was lost (see `Workbook.write`).
+public struct WorkbookMismatch: Error, Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+
+    public var description: String { "\(path): the workbook on disk does not hold what was written" }
+}
+
 /// Turns a libxlsxwriter return code into a thrown error carrying `lxw_strerror`'s text.
 func check(_ error: lxw_error, _ operation: @autoclosure () -> String) throws(XLSXError) {
     guard error != LXW_NO_ERROR else { return }

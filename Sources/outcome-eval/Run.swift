@@ -8,8 +8,10 @@ struct Run: ParsableCommand {
         abstract: "Evaluate a data folder for one quarter and write <out>/<period>/.",
         discussion: """
             Writes results.json, report.txt, rejects.csv, data_quality.csv, portfolio.xlsx, projects/<id>.xlsx and
-            manifest.json into a folder beside the target, then puts it in place; a failed or stopped run leaves the
-            previous report as it was. A report whose breakdowns would let a hidden group be worked out is not put in
+            manifest.json into a folder beside the target (libxlsxwriter's temporary files too, not /tmp), checks
+            every workbook (exit 74 if one does not hold what was written), flushes everything to disk, then swaps it
+            with the previous report in one step; a failed or stopped run leaves the previous report as it was (exit 73
+            when the output cannot be written). A report whose breakdowns would let a hidden group be worked out is not put in
             place (exit 65; see check-release). rejects.csv holds raw input rows: it is internal, readable by its
             owner only. One run at a time per --out folder (exit 75 otherwise).
             """)
@@ -48,6 +50,7 @@ struct Run: ParsableCommand {
                 progress: logging.showsProgress ? progressLine("evaluating projects") : nil)
             print(summary.reportFolder)
         } catch {
+            stoppingBySignal.lock()
             fail(error)
         }
     }
@@ -65,6 +68,10 @@ func parsePeriod(_ text: String?) -> Quarter {
     return quarter
 }
 
+/// Held by a signal handler from the moment it starts stopping the run: the removal of the
+/// staging folder makes the run itself fail (73), and that failure must wait, not exit first.
+let stoppingBySignal = NSLock()
+
 /// On SIGINT or SIGTERM, stops the workers, removes the half-written report folder and exits
 /// 130 or 143. The handler has a queue of its own, so that it runs even while the workers
 /// keep every thread of the shared pool busy.
@@ -74,6 +81,7 @@ func removeOnSignal(_ staging: String) -> [DispatchSourceSignal] {
         signal(number, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
         source.setEventHandler {
+            stoppingBySignal.lock()
             // Stopped first: a worker still writing a workbook would make the folder again.
             Workers.shared.stop()
             try? FileManager.default.removeItem(atPath: staging)

@@ -21,22 +21,4 @@ enum FileSystem {
         }
         return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
-
-    /// Writes a new file readable and writable by its owner only (mode 0600 from its creation,
-    /// so no other user can open it in between): for files that hold raw input rows.
-    static func writeOwnerOnly(_ text: String, to path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        // An existing file keeps its mode through O_TRUNC; make it 0600 as well.
-        guard fchmod(fd, 0o600) == 0 else { return false }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return false }
-            bytes = bytes.dropFirst(written)
-        }
-        return true
-    }
 }

@@ -1,9 +1,12 @@
 import Foundation
+import XLSX
 
 /// Writes a run's output folder, `<out>/<period>/`, all at once.
 ///
-/// Every file is written into a temporary folder beside the target, which then takes the
-/// target's place; a run that fails or is killed before that leaves the old folder as it was.
+/// Every file is written into a temporary folder beside the target and flushed to disk; the
+/// folder then swaps places with the target in one step. A reader of the target sees the old
+/// report or the new one, whole, at every instant, and a run that fails or is killed leaves
+/// the old one as it was.
 public enum ReportWriter {
     /// Writes every output file of `result` into the existing, empty `folder`.
     /// Returns the warnings of the workbooks (text cut to fit a cell, say).
@@ -16,17 +19,9 @@ public enum ReportWriter {
             ("report.html", HTMLReport(result: result, words: Words(language: language), toolVersion: version).render()),
             ("data_quality.csv", QualityCSV.dataQuality(result.allFiles)),
         ]
-        for (name, text) in texts {
-            let path = folder + "/" + name
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-                throw .cannotWrite("\(path): cannot write. Check the folder is writable and the disk is not full.")
-            }
-        }
+        for (name, text) in texts { try DurableFiles.create(folder + "/" + name, with: text) }
         // Raw input rows (ages, incomes, disabilities): for the data stewards, not for publication.
-        let rejects = folder + "/rejects.csv"
-        guard FileSystem.writeOwnerOnly(QualityCSV.rejects(result.allRejects, language: language), to: rejects) else {
-            throw .cannotWrite("\(rejects): cannot write. Check the folder is writable and the disk is not full.")
-        }
+        try DurableFiles.create(folder + "/rejects.csv", with: QualityCSV.rejects(result.allRejects, language: language), ownerOnly: true)
         let words = Words(language: language)
         let created = result.configuration.documentTime
         var warnings: [String] = []
@@ -43,6 +38,10 @@ public enum ReportWriter {
             for workbook in written { warnings += try workbook.get() }
         } catch let error as RunError {
             throw error
+        } catch let mismatch as WorkbookMismatch {
+            throw .ioError(
+                "\(mismatch.path): the workbook on disk does not hold what was written (a write was lost on the way: check the disk and its log). "
+                    + "The previous report is unchanged.")
         } catch {
             throw .cannotWrite("\(folder): cannot write a workbook: \(error)")
         }
@@ -50,9 +49,7 @@ public enum ReportWriter {
         let manifest = Manifest(
             toolVersion: version, libraries: OutcomeEvalVersion.libraries, period: result.configuration.period.description, language: language.rawValue,
             documentTime: created, inputs: try Manifest.inputs(of: result), outputs: try Manifest.outputs(in: folder))
-        guard FileManager.default.createFile(atPath: folder + "/" + Manifest.fileName, contents: Data(manifest.render().utf8)) else {
-            throw .cannotWrite("\(folder)/\(Manifest.fileName): cannot write.")
-        }
+        try DurableFiles.create(folder + "/" + Manifest.fileName, with: manifest.render())
         return warnings
     }
 
@@ -62,7 +59,10 @@ public enum ReportWriter {
     }
 
     /// Writes the report of `result` as `<outputDirectory>/<period>/`, replacing the old one only
-    /// when everything is written and its results.json passes the release audit.
+    /// when everything is written, its results.json passes the release audit, and it is on the
+    /// disk. Steps (`PausePoint`): the files are `written` into the staging folder, `synced`
+    /// (every file and folder), `swapped` with the old report in one step, made `durable` (the
+    /// parent folder synced), and the old report, now in the staging folder, is `cleaned` away.
     public static func publish(_ result: EvaluationResult, to outputDirectory: String) throws(RunError) -> [String] {
         let name = result.configuration.period.description
         let fm = FileManager.default
@@ -80,22 +80,57 @@ public enum ReportWriter {
         do {
             warnings = try writeFiles(result, into: staging)
             try ReleaseAudit.requireSafe(staging)
+            PausePoint.reached("written")
+            try DurableFiles.sync(tree: staging)
+            PausePoint.reached("synced")
+            try swap(staging, into: target, retiredName: retired)
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error
         }
-        let hadOld = fm.fileExists(atPath: target)
-        if hadOld && rename(target, retired) != 0 {
-            try? fm.removeItem(atPath: staging)
+        PausePoint.reached("swapped")
+        do {
+            try DurableFiles.sync(outputDirectory)
+        } catch {
+            // The swap may not survive a power cut: undo it, so that a failed run leaves the
+            // previous report (or none) in place, as it promises.
+            let undone = fm.fileExists(atPath: staging)
+                ? (try? swap(staging, into: target, retiredName: retired)) != nil : rename(target, staging) == 0
+            if undone { try? fm.removeItem(atPath: staging) }
+            throw error
+        }
+        PausePoint.reached("durable")
+        // The previous report (or nothing) is now where the new one was written; a failure to
+        // remove it leaves debris that the next run removes.
+        try? fm.removeItem(atPath: staging)
+        PausePoint.reached("cleaned")
+        return warnings
+    }
+
+    /// Puts `staging` at `target`: one `renameat2(RENAME_EXCHANGE)` when there is an old report,
+    /// which then sits at `staging`; where the system cannot swap, two renames through
+    /// `retiredName` (a killed run there is put right by the next run's lock, `OutputLock`).
+    private static func swap(_ staging: String, into target: String, retiredName: String) throws(RunError) {
+        guard FileManager.default.fileExists(atPath: target) else {
+            guard rename(staging, target) == 0 else {
+                throw .cannotWrite("\(target): cannot put the new report in place (\(systemErrorText())).")
+            }
+            return
+        }
+        if DurableFiles.exchange(staging, target) { return }
+        guard errno == ENOSYS || errno == EINVAL else {
+            throw .cannotWrite("\(target): cannot put the new report in place (\(systemErrorText())); the previous report is unchanged.")
+        }
+        guard rename(target, retiredName) == 0 else {
             throw .cannotWrite("\(target): cannot replace the old report (\(systemErrorText())).")
         }
-        if rename(staging, target) != 0 {
+        guard rename(staging, target) == 0 else {
             let reason = systemErrorText()
-            if hadOld { _ = rename(retired, target) }
+            _ = rename(retiredName, target)
             throw .cannotWrite("\(target): cannot put the new report in place (\(reason)).")
         }
-        if hadOld { try? fm.removeItem(atPath: retired) }
-        return warnings
+        // Where `publish` expects the old report after a swap.
+        _ = rename(retiredName, staging)
     }
 }
 

@@ -10,6 +10,8 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     case inputMissing(String)
     /// 73: the output cannot be written.
     case cannotWrite(String)
+    /// 74: a file was written but does not hold what was written to it (an I/O error on the way).
+    case ioError(String)
     /// 75: another run holds the output folder.
     case locked(String)
     /// 70: a bug.
@@ -22,6 +24,7 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
         case .inputMissing: return 66
         case .internalError: return 70
         case .cannotWrite: return 73
+        case .ioError: return 74
         case .locked: return 75
         }
     }
@@ -32,7 +35,7 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
         case let .definitions(errors):
             return errors.description + "\n\(errors.diagnostics.count) problem\(errors.diagnostics.count == 1 ? "" : "s") found; fix them and run again."
         case let .badData(messages): return messages.joined(separator: "\n")
-        case let .inputMissing(message), let .cannotWrite(message), let .locked(message), let .internalError(message):
+        case let .inputMissing(message), let .cannotWrite(message), let .ioError(message), let .locked(message), let .internalError(message):
             return message
         }
     }

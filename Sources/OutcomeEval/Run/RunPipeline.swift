@@ -100,7 +100,7 @@ public enum RunPipeline {
     /// renames it into place.
     private static func writeAtomically(_ text: String, to path: String) -> Bool {
         let temporary = path + ".partial-\(getpid())"
-        guard FileSystem.writeOwnerOnly(text, to: temporary) else { return false }
+        guard (try? DurableFiles.create(temporary, with: text, ownerOnly: true)) != nil else { return false }
         return rename(temporary, path) == 0
     }
 

@@ -59,28 +59,48 @@ final class BatchOperationTests: XCTestCase {
 
     func testSigkillMidRunLeavesTheOldReportIntact() throws {
         let folder = TemporaryFolder()
-        let big = folder.path + "/big"
-        XCTAssertEqual(try runTool(["sample-data", "--seed", "3", "--projects", "12", "--scale", "12", "--out", big]).status, 0)
         let out = folder.path + "/out"
-        XCTAssertEqual(try run(["--lang", "en"], out: out, data: big).status, 0)
+        XCTAssertEqual(try run(["--lang", "en"], out: out).status, 0)
         let before = filesUnder(out + "/2026Q3")
         for (sig, code) in [(SIGKILL, Int32(9)), (SIGTERM, Int32(143))] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["run", "--data", big, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", out, "--quiet", "--serial"]
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(300_000)
+            // Every file of the new report is written, none yet in place.
+            let process = try startPaused(
+                at: "written", ["run", "--data", samples, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", out, "--quiet"])
             kill(process.processIdentifier, sig)
+            kill(process.processIdentifier, SIGCONT)
             process.waitUntilExit()
             XCTAssertEqual(process.terminationStatus, code, "signal \(sig)")
             XCTAssertEqual(filesUnder(out + "/2026Q3"), before, "signal \(sig)")
         }
         // The killed run's half-written folder goes at the next run.
-        XCTAssertEqual(try run([], out: out, data: big).status, 0)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.contains(".partial-") || $0.contains(".previous-") }
-        XCTAssertEqual(leftovers, [])
+        XCTAssertEqual(try run([], out: out).status, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), [".outcome-eval.lock", "2026Q3"])
         XCTAssertNotEqual(filesUnder(out + "/2026Q3"), before)
+    }
+
+    /// Pulls the plug at each step of publication: the report folder is the old report or the
+    /// new one, whole, every time, and the next run puts everything right.
+    func testAKillAtEachStepOfPublicationFindsTheOldReportOrTheNewWhole() throws {
+        let folder = TemporaryFolder()
+        XCTAssertEqual(try run([], out: folder.path + "/reference").status, 0)
+        let new = filesUnder(folder.path + "/reference/2026Q3")
+        XCTAssertEqual(try run(["--lang", "en"], out: folder.path + "/previous").status, 0)
+        let old = filesUnder(folder.path + "/previous/2026Q3")
+        XCTAssertNotEqual(old, new)
+        let expected = ["written": old, "synced": old, "swapped": new, "durable": new, "cleaned": new]
+        for step in ["written", "synced", "swapped", "durable", "cleaned"] {
+            let out = folder.path + "/out-\(step)"
+            try FileManager.default.copyItem(atPath: folder.path + "/previous", toPath: out)
+            let process = try startPaused(
+                at: step, ["run", "--data", samples, "--indicators", defaultIndicators, "--period", "2026Q3", "--out", out, "--quiet"])
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal, step)
+            XCTAssertTrue(filesUnder(out + "/2026Q3") == expected[step], "killed at \(step): neither the expected report nor whole")
+            XCTAssertEqual(try run([], out: out).status, 0, step)
+            XCTAssertTrue(filesUnder(out + "/2026Q3") == new, step)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), [".outcome-eval.lock", "2026Q3"], step)
+        }
     }
 
     func testExitCodesThatCronSees() throws {

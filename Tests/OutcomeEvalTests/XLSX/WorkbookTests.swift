@@ -28,6 +28,7 @@ final class WorkbookTests: XCTestCase {
         let folder = TemporaryFolder()
         var messages: [String] = []
         _ = try Workbook.write(to: folder.path + "/names.xlsx", options: options) { workbook in
+            messages = []  // the body runs twice (see the check below)
             _ = try workbook.addWorksheet("요약")
             for name in ["", String(repeating: "가", count: 32), "a/b", "x[1]", "'quoted'", "요약"] {
                 do {
@@ -97,6 +98,24 @@ final class WorkbookTests: XCTestCase {
             _ = try workbook.addWorksheet("a")
         })
         XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+    }
+
+    /// Each workbook is written twice and the two must be the same bytes; a body that writes
+    /// something else the second time stands for a write lost on the way in one of them.
+    func testAWorkbookThatDoesNotReadBackAsWrittenIsRefused() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/twice.xlsx"
+        var renderings = 0
+        XCTAssertThrowsError(try Workbook.write(to: path, options: options) { workbook in
+            renderings += 1
+            try workbook.addWorksheet("A").write(0, 0, Double(renderings))
+        }) { error in
+            XCTAssertEqual(error as? WorkbookMismatch, WorkbookMismatch(path: path))
+        }
+        XCTAssertEqual(renderings, 2)
+        // The same body twice: accepted, and the copy it was compared with is gone.
+        _ = try Workbook.write(to: path, options: options) { workbook in try workbook.addWorksheet("A").write(0, 0, 1.0) }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["twice.xlsx"])
     }
 
     func testCellsOutsideExcelsGridAreRefused() throws {
