@@ -30,6 +30,8 @@ public enum NotComputable: Error, Equatable, Sendable {
             }
         }
     }
+    /// A math function outside its domain: `ln(0)`, `sqrt(-1)`, `exp(1000)`.
+    case outsideDomain(call: String, problem: MathProblem)
 
     public var code: String {
         switch self {
@@ -42,6 +44,7 @@ public enum NotComputable: Error, Equatable, Sendable {
         case .floorEqualsTarget: return "floor_equals_target"
         case .noData: return "no_data"
         case .notFinite: return "not_finite"
+        case .outsideDomain: return "outside_domain"
         }
     }
 
@@ -68,6 +71,7 @@ public enum NotComputable: Error, Equatable, Sendable {
         case let (.notFinite(part), .en):
             return "the \(part.text(.en)) is infinite or undefined (beyond ±1.8e308, or ∞ − ∞)"
         case let (.notFinite(part), .ko): return "\(part.text(.ko)): 무한대이거나 정의되지 않은 수 (±1.8e308 초과 또는 ∞ − ∞)"
+        case let (.outsideDomain(call, problem), _): return problem.text(language, call: call)
         }
     }
 }
