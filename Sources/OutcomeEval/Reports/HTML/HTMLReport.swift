@@ -336,9 +336,7 @@ struct HTMLReport {
     private func definitions(_ html: inout HTMLWriter) {
         html.open("section", ["id": "definitions"])
         html.element("h2", words("정의", "Definitions"))
-        html.element(
-            "p",
-            words.scoreRule)
+        html.element("p", AggregationText(settings: settings, language: language).legend())
         legend(&html)
         openTable(
             words("지표 정의", "Indicator definitions"),
