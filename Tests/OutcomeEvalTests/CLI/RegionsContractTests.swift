@@ -68,6 +68,18 @@ final class RegionsContractTests: XCTestCase {
             "ln(mean(income_per_head from statistics where date in quarter)) needs a number above 0, found 0")
     }
 
+    /// The workbooks read back with openpyxl, every number against results.json.
+    func testWorkbooksReadBack() throws {
+        let (folder, report) = try run("ko")
+        _ = folder
+        guard try runProcess("/usr/bin/env", ["python3", "-c", "import openpyxl"]).status == 0 else {
+            throw XCTSkip("openpyxl is not installed (make test installs it with pip)")
+        }
+        let check = try runProcess("/usr/bin/env", ["python3", repositoryRoot + "/Tests/Reference/workbook_check.py", report])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        XCTAssertTrue(check.stdout.hasSuffix("180 passed, 0 failed\n"), check.stdout)
+    }
+
     /// Every output, in both languages, workbooks included, has no word or column of the
     /// default (Seoul) contract.
     func testNoOutputHasAWordOfTheDefaultContract() throws {
