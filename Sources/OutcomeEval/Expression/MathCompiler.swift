@@ -17,21 +17,16 @@ extension Compiler {
         _ function: MathFunction, _ arguments: [Argument], at position: TextPosition, text: String, in scope: Scope
     ) throws(ExpressionError) -> (Expr, ExprType) {
         let name = function.rawValue
+        let hint = function == .min || function == .max ? "; the \(name) of a column is \(name)(column from table ...)" : ""
         let numbers = try arguments.map { argument throws(ExpressionError) -> Expr in
             guard case let .expression(syntax) = argument else {
-                throw ExpressionError(
-                    position: position,
-                    message: "\(name)(...) takes numbers, not rows of a table"
-                        + (function == .min || function == .max ? "; the \(name) of a column is \(name)(column from table ...)" : ""))
+                throw ExpressionError(position: position, message: "\(name)(...) takes numbers, not rows of a table" + hint)
             }
             return try number(syntax, in: scope)
         }
         guard numbers.count == function.arity else {
             let n = function.arity
-            throw ExpressionError(
-                position: position,
-                message: "\(name)(...) takes \(n) number\(n == 1 ? "" : "s")"
-                    + (function == .min || function == .max ? "; the \(name) of a column is \(name)(column from table ...)" : ""))
+            throw ExpressionError(position: position, message: "\(name)(...) takes \(n) number\(n == 1 ? "" : "s")" + hint)
         }
         let constants = numbers.compactMap { expr -> Double? in
             if case let .constant(.number(n)) = expr { return n }
