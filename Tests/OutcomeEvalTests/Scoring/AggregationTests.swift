@@ -7,7 +7,7 @@ import XCTest
 /// the `aggregation:` of evaluation.yaml.
 final class AggregationTests: XCTestCase {
     private func combine(_ method: Aggregation, _ parts: [(Double, Double)]) -> (score: Double, zeros: [Int]) {
-        method.combine(parts.map { (score: $0.0, weight: $0.1) })
+        method.combine(parts.map { (weight: $0.1, score: $0.0) }) ?? (.nan, [])
     }
 
     func testArithmetic() {
