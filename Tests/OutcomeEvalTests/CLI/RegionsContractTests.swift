@@ -105,6 +105,9 @@ final class RegionsContractTests: XCTestCase {
             }
             let title = language == "ko" ? "지역 인간개발지수 — 2026Q3" : "Regional human development index — 2026Q3"
             XCTAssertTrue(texts["report.txt"]!.hasPrefix(title), texts["report.txt"]!)
+            // Dry Valley's note under its dimensions, in the report's language.
+            let note = language == "ko" ? "  참고:\n  - 종합: 기하평균에 0점이 있어(소득) 0점\n" : "  Notes:\n  - Overall: geometric mean with a score of 0 (Income), so 0\n"
+            XCTAssertTrue(texts["report.txt"]!.contains(note), texts["report.txt"]!)
         }
     }
 }
