@@ -24,6 +24,11 @@ public struct ReportWording: Sendable {
     /// "사업" or "projects": for a count or "all …" (Korean has no plural).
     func units(_ language: Language) -> String { language == .ko ? unit.ko : unitPlural }
 
+    /// "사업" or "Projects": for a heading over a count or a list.
+    func unitsHeading(_ language: Language) -> String {
+        language == .ko ? unit.ko : unitPlural.prefix(1).uppercased() + unitPlural.dropFirst()
+    }
+
     /// `report: {title: {ko, en}, unit: {ko, en, en_plural}}`; `en_plural` is `en` + "s" unless given.
     static func load(_ root: Node.Mapping, file: YAMLFile, diagnostics: Diagnostics) throws -> ReportWording {
         guard let node = root["report"] else { return unstated }

@@ -126,7 +126,7 @@ struct PortfolioWorkbook {
             }
             table.skip()
         }
-        try table.write([.note(RollupTable.changeNote(words))])
+        try table.write([.note(RollupTable.changeNote(settings, words))])
         try table.fitColumns()
         // Wider than a page at 100 %: fitted to the width, with no header row to repeat.
         try layout.table(table, repeatedRows: nil)
