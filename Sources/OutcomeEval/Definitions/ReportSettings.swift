@@ -21,6 +21,10 @@ public struct ReportWording: Sendable {
         language == .ko ? unit.ko : unit.en.prefix(1).uppercased() + unit.en.dropFirst()
     }
 
+    /// "사업 ID" / "Project ID" and "사업명" / "Project": the headings over a unit's id and name.
+    func idHeading(_ language: Language) -> String { unitHeading(language) + " ID" }
+    func nameHeading(_ language: Language) -> String { language == .ko ? unit.ko + "명" : unitHeading(.en) }
+
     /// "사업" or "projects": for a count or "all …" (Korean has no plural).
     func units(_ language: Language) -> String { language == .ko ? unit.ko : unitPlural }
 

@@ -37,7 +37,7 @@ struct PortfolioWorkbook {
     private func writeSummary(_ sheet: Worksheet) throws {
         var table = SheetTable(sheet)
         try table.header(
-            [words("순위", "Rank"), unitID, unitName]
+            [words("순위", "Rank"), unit.idHeading(words.language), unit.nameHeading(words.language)]
                 + plan.schema.summaryColumns.map { $0.name.text(words.language) }
                 + settings.dimensions.map { $0.name.text(words.language) }
                 + [words("종합", "Overall"), words("등급", "Band"), words("전분기 종합", "Previous overall"), words("변화", "Change")])
@@ -135,7 +135,7 @@ struct PortfolioWorkbook {
     private func writeIndicators(_ sheet: Worksheet) throws {
         var table = SheetTable(sheet)
         try table.header([
-            unitID, unitName, words("차원", "Dimension"), words("지표 ID", "Indicator ID"),
+            unit.idHeading(words.language), unit.nameHeading(words.language), words("차원", "Dimension"), words("지표 ID", "Indicator ID"),
             words("지표", "Indicator"), words("값", "Value"), words("구간 하한", "Interval low"), words("구간 상한", "Interval high"),
             words("점수", "Score"), words("등급", "Band"), words("전분기 값", "Previous value"),
             words("전분기 점수", "Previous score"), words("상태", "Status"), words("사유", "Reason"),
@@ -227,9 +227,6 @@ struct PortfolioWorkbook {
     }
 
     private var unit: ReportWording { settings.wording }
-    /// "사업 ID" / "Project ID" and "사업명" / "Project", from the unit of evaluation.yaml.
-    private var unitID: String { unit.unitHeading(words.language) + " ID" }
-    private var unitName: String { words(unit.unit.ko + "명", unit.unitHeading(.en)) }
 
     private func band(_ index: Int?) -> String { index.map { settings.bands[$0].name.text(words.language) } ?? "" }
 
