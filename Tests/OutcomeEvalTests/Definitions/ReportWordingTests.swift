@@ -6,11 +6,7 @@ import XCTest
 /// `report:` of evaluation.yaml: the title and the unit word the reports use.
 final class ReportWordingTests: XCTestCase {
     private func wording(_ report: String) throws -> ReportWording {
-        let folder = TemporaryFolder()
-        let definitions = folder.copy(defaultIndicators, to: "Indicators")
-        let path = definitions + "/evaluation.yaml"
-        try (try String(contentsOfFile: path, encoding: .utf8) + report).write(toFile: path, atomically: true, encoding: .utf8)
-        return try DefinitionLoader.load(directory: definitions).settings.wording
+        try definitions(editingSettings: { $0 + report }).settings.wording
     }
 
     func testUnitAndTitle() throws {

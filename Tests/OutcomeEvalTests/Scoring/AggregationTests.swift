@@ -48,11 +48,7 @@ final class AggregationTests: XCTestCase {
     // MARK: - evaluation.yaml
 
     private func settings(_ replace: (String) -> String) throws -> Settings {
-        let folder = TemporaryFolder()
-        let definitions = folder.copy(defaultIndicators, to: "Indicators")
-        let path = definitions + "/evaluation.yaml"
-        try replace(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
-        return try DefinitionLoader.load(directory: definitions).settings
+        try definitions(editingSettings: replace).settings
     }
 
     func testDefaultIsArithmeticAtEveryLevel() throws {
