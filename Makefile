@@ -12,18 +12,22 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product outcome-eval
 
-# Evaluates Samples/ for $(PERIOD) into Reports/$(PERIOD)/.
+# Evaluates Samples/ for $(PERIOD) into Reports/$(PERIOD)/, and the second contract,
+# Samples/regions/, into Reports/regions/$(PERIOD)/.
 report: build
 	$(RELEASE_BIN) run --data Samples --indicators Indicators --period $(PERIOD) --out Reports
+	$(RELEASE_BIN) run --data Samples/regions/data --indicators Samples/regions/Indicators --period $(PERIOD) --out Reports/regions
 
 # The whole test suite (unit tests and tests that run the built binary on real files), then
-# the auditors' promise: Reports/$(PERIOD) regenerated from Samples/ must match byte for byte.
+# the auditors' promise: Reports/$(PERIOD) regenerated from Samples/ must match byte for byte,
+# and so must Reports/regions/$(PERIOD) from Samples/regions/.
 # The tests are XCTest; Swift Testing is off so that it does not close the output with
 # "0 tests" after the XCTest summary.
 test: setup
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing
 	.build/debug/outcome-eval verify --data Samples --indicators Indicators --report Reports/$(PERIOD)
+	.build/debug/outcome-eval verify --data Samples/regions/data --indicators Samples/regions/Indicators --report Reports/regions/$(PERIOD)
 
 # The fault-injection sweep: an EIO at 60 output calls spread over a run and at every call of
 # publication, with the one-step swap and with its two-rename fallback, each over a previous

@@ -6,7 +6,7 @@ import OutcomeEval
 struct OutcomeEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcome-eval",
-        abstract: "Scores Seoul social-innovation projects from their outcome CSVs.",
+        abstract: "Scores the units of a registry (projects, regions, …) from their outcome CSVs, by indicators written as data.",
         discussion: "Exit codes: 0 done, 1 verify found differences or check-release found a group it could work out, 64 bad command line, 65 bad data or definitions, "
             + "66 input missing, 70 internal error, 73 output not writable, 75 another run holds the output folder.",
         version: OutcomeEvalVersion.string,

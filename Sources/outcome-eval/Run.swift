@@ -16,7 +16,7 @@ struct Run: ParsableCommand {
             owner only. One run at a time per --out folder (exit 75 otherwise).
             """)
 
-    @Option(help: "The folder with projects.csv and one folder per project.")
+    @Option(help: "The folder with the registry (projects.csv by default) and one folder per unit.")
     var data: String
 
     @Option(help: "The definitions folder (schema.yaml, evaluation.yaml, indicators/).")

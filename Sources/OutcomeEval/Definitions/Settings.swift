@@ -6,6 +6,8 @@ public struct Settings: Sendable {
         public var id: String
         public var name: LocalizedText
         public var weight: Double
+        /// How its indicators' scores make its score.
+        public var aggregation: Aggregation
     }
 
     /// A score band of the legend: scores from `minimum` up to the next band's minimum.
@@ -17,6 +19,8 @@ public struct Settings: Sendable {
     }
 
     public var dimensions: [Dimension]
+    /// How the dimensions' scores make the overall.
+    public var overallAggregation: Aggregation
     /// Below this share of applicable weight a dimension has "insufficient data".
     public var minimumCoverage: Double
     /// Highest minimum first.
@@ -28,6 +32,8 @@ public struct Settings: Sendable {
     public var rejectCeiling: Double
     public var limits: CSVLimits
     public var references: [String: ReferenceTable]
+    /// The report's title and the word for what it evaluates.
+    public var wording: ReportWording
 
     public var disclosureRule: DisclosureRule { DisclosureRule(threshold: smallCellThreshold, complementary: complementarySuppression) }
     public var uncertainty: UncertaintySettings
@@ -41,13 +47,14 @@ enum SettingsLoader {
                 root,
                 allowed: [
                     "dimensions", "minimum_coverage", "bands", "small_cell_threshold", "complementary_suppression", "reject_ceiling", "limits",
-                    "references", "breakdowns", "rollups", "uncertainty",
+                    "references", "breakdowns", "rollups", "uncertainty", "aggregation", "report",
                 ],
                 diagnostics: diagnostics)
             let dimensionsNode = try file.required(root, "dimensions", in: file.root)
             guard let dimensionList = dimensionsNode.sequence, !dimensionList.isEmpty else {
                 throw file.error(dimensionsNode, "dimensions must be a list of {id, name, weight}")
             }
+            let aggregation = try AggregationSettings.levels(root, file: file, diagnostics: diagnostics)
             var dimensions: [Settings.Dimension] = []
             for node in dimensionList {
                 let map = try file.mapping(node, "a dimension")
@@ -57,7 +64,8 @@ enum SettingsLoader {
                     Settings.Dimension(
                         id: try file.string(try file.required(map, "id", in: node), "id"),
                         name: try file.localized(try file.required(map, "name", in: node), "name"),
-                        weight: weight))
+                        weight: weight,
+                        aggregation: try map["aggregation"].map { try AggregationSettings.method($0, file: file) } ?? aggregation.dimensions))
             }
             let bandsNode = try file.required(root, "bands", in: file.root)
             guard let bandList = bandsNode.sequence, !bandList.isEmpty else {
@@ -98,12 +106,13 @@ enum SettingsLoader {
             let threshold = try root["small_cell_threshold"].map { try file.int($0, "small_cell_threshold") } ?? 5
             guard threshold >= 1 else { throw file.error(root["small_cell_threshold"], "small_cell_threshold is a count of at least 1") }
             return Settings(
-                dimensions: dimensions,
+                dimensions: dimensions, overallAggregation: aggregation.overall,
                 minimumCoverage: try root["minimum_coverage"].map { try file.number($0, "minimum_coverage") } ?? 0.5,
                 bands: bands,
                 smallCellThreshold: threshold,
                 complementarySuppression: try root["complementary_suppression"].map { try file.bool($0, "complementary_suppression") } ?? true,
                 rejectCeiling: ceiling, limits: limits, references: references,
+                wording: try ReportWording.load(root, file: file, diagnostics: diagnostics),
                 uncertainty: try UncertaintySettingsLoader.load(root["uncertainty"], file: file, diagnostics: diagnostics))
         }
     }

@@ -60,6 +60,13 @@ struct IndicatorEvaluator {
             }
             guard try aggregate(rows).get() > 0 else { throw .noData(source: source) }
             return try number(arguments[2])
+        case let .math(function, arguments, text):
+            let a = try number(arguments[0])
+            let b = arguments.count > 1 ? try number(arguments[1]) : 0
+            switch function.apply(a, b) {
+            case let .success(result): return result
+            case let .failure(problem): throw .outsideDomain(call: text, problem: problem)
+            }
         case .call:
             // quarters_in and other functions of project values.
             guard let n = rows.value(expr).numeric else {

@@ -30,6 +30,8 @@ public enum NotComputable: Error, Equatable, Sendable {
             }
         }
     }
+    /// A math function outside its domain: `ln(0)`, `sqrt(-1)`, `exp(1000)`.
+    case outsideDomain(call: String, problem: MathProblem)
 
     public var code: String {
         switch self {
@@ -42,6 +44,7 @@ public enum NotComputable: Error, Equatable, Sendable {
         case .floorEqualsTarget: return "floor_equals_target"
         case .noData: return "no_data"
         case .notFinite: return "not_finite"
+        case .outsideDomain: return "outside_domain"
         }
     }
 
@@ -59,8 +62,8 @@ public enum NotComputable: Error, Equatable, Sendable {
             return "집단 부족: \(source)에서 \(needed)개 이상 필요, \(found)개"
         case let (.zeroMaximum(source), .en): return "every group's rate is 0 in \(source)"
         case let (.zeroMaximum(source), .ko): return "모든 집단의 비율이 0: \(source)"
-        case let (.projectValueMissing(column), .en): return "the project has no \(column) in the registry"
-        case let (.projectValueMissing(column), .ko): return "사업 목록에 \(column) 값 없음"
+        case let (.projectValueMissing(column), .en): return "no \(column) in this row of the registry"
+        case let (.projectValueMissing(column), .ko): return "목록의 이 행에 \(column) 값 없음"
         case (.floorEqualsTarget, .en): return "floor equals target, so no score can be given"
         case (.floorEqualsTarget, .ko): return "하한과 목표가 같아 점수를 낼 수 없음"
         case let (.noData(source), .en): return "no data: nothing in \(source)"
@@ -68,6 +71,7 @@ public enum NotComputable: Error, Equatable, Sendable {
         case let (.notFinite(part), .en):
             return "the \(part.text(.en)) is infinite or undefined (beyond ±1.8e308, or ∞ − ∞)"
         case let (.notFinite(part), .ko): return "\(part.text(.ko)): 무한대이거나 정의되지 않은 수 (±1.8e308 초과 또는 ∞ − ∞)"
+        case let (.outsideDomain(call, problem), _): return problem.text(language, call: call)
         }
     }
 }

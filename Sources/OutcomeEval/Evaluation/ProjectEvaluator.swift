@@ -233,7 +233,7 @@ extension Expr {
         case let .arithmetic(_, l, r, _), let .compare(_, l, r), let .and(l, r), let .or(l, r):
             l.visit(body)
             r.visit(body)
-        case let .call(_, arguments):
+        case let .call(_, arguments), let .math(_, arguments, _):
             for a in arguments { a.visit(body) }
         case .constant, .column, .lookup, .projectField, .key, .keyLookup, .aggregate:
             break

@@ -193,6 +193,20 @@ final class RowEvaluator: @unchecked Sendable {
             return { [unowned self] row, key in
                 self.call(function, first(row, key), second?(row, key) ?? .missing)
             }
+        case let .math(function, arguments, _):
+            // Missing in, or outside the function's domain, is missing out (as a division by 0).
+            let first = self.function(arguments[0])
+            let second = arguments.count > 1 ? self.function(arguments[1]) : nil
+            return { row, key in
+                guard let a = first(row, key).numeric else { return .missing }
+                var b = 0.0
+                if let second {
+                    guard let n = second(row, key).numeric else { return .missing }
+                    b = n
+                }
+                guard case let .success(result) = function.apply(a, b) else { return .missing }
+                return .number(result)
+            }
         }
     }
 

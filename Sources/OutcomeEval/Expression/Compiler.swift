@@ -256,14 +256,18 @@ final class Compiler {
     private func call(
         _ name: String, _ arguments: [Argument], at position: TextPosition, text: String, in scope: Scope
     ) throws(ExpressionError) -> (Expr, ExprType) {
-        if let function = AggregateFunction(rawValue: name), function != .groups {
+        if let function = AggregateFunction(rawValue: name), function != .groups, isAggregateCall(function, arguments) {
             guard case .indicator = scope else {
                 throw ExpressionError(position: position, message: "\(name)(...) cannot be used inside another aggregate or in applies_to/floor/target")
             }
             return (.aggregate(try aggregate(function, arguments, at: position, text: text)), .number)
         }
+        if let function = MathFunction(rawValue: name) {
+            return try math(function, arguments, at: position, text: text, in: scope)
+        }
         guard let function = ScalarFunction(rawValue: name) else {
-            let known = (AggregateFunction.named.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue)).sorted()
+            let names = AggregateFunction.named.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue) + MathFunction.allCases.map(\.rawValue)
+            let known = Set(names).sorted()
             throw ExpressionError(position: position, message: "unknown function '\(name)'; known: \(known.joined(separator: ", "))")
         }
         // when_any takes rows first, and reads its own arguments.

@@ -25,6 +25,8 @@ indirect enum Expr: Sendable {
     /// Whether the value is among the values of aggregate `n` (a distinct source).
     case inSet(Expr, aggregate: Int)
     case call(ScalarFunction, [Expr])
+    /// `text` is the call as written, for reasons such as "ln(x) needs a number above 0".
+    case math(MathFunction, [Expr], text: String)
 }
 
 /// The period windows of INDICATORS.md, relative to the quarter being evaluated.

@@ -72,12 +72,18 @@ enum KeyConditions {
             guard let a = onKey(l, c), let b = onKey(r, c) else { return nil }
             return .or(a, b)
         case let .call(function, arguments):
-            var rewritten: [Expr] = []
-            for argument in arguments {
-                guard let a = onKey(argument, c) else { return nil }
-                rewritten.append(a)
-            }
-            return .call(function, rewritten)
+            return onKey(arguments, c).map { .call(function, $0) }
+        case let .math(function, arguments, text):
+            return onKey(arguments, c).map { .math(function, $0, text: text) }
         }
+    }
+
+    private static func onKey(_ arguments: [Expr], _ c: Int) -> [Expr]? {
+        var rewritten: [Expr] = []
+        for argument in arguments {
+            guard let a = onKey(argument, c) else { return nil }
+            rewritten.append(a)
+        }
+        return rewritten
     }
 }

@@ -11,7 +11,7 @@ enum PlainReason {
             // Not reported rather than zero (INDICATORS.md): say so before what is missing.
             let what = definition.missing ?? definition.description ?? definition.name
             return LocalizedText(ko: "자료 없음", en: "no data").text(language) + ": " + what.text(language)
-        case .noRows, .zeroDenominator, .tooFewGroups, .zeroMaximum:
+        case .noRows, .zeroDenominator, .tooFewGroups, .zeroMaximum, .outsideDomain:
             if let missing = definition.missing { return missing.text(language) }
             // Without a `missing:` text, the kind of problem and what the indicator measures.
             let what = definition.description?.text(language) ?? definition.name.text(language)
@@ -25,6 +25,7 @@ enum PlainReason {
             return LocalizedText(ko: "집단 부족(\(needed)개 이상 필요, \(found)개)", en: "too few groups (\(found) of at least \(needed))")
         case .zeroDenominator: return LocalizedText(ko: "분모가 0", en: "zero denominator")
         case .zeroMaximum: return LocalizedText(ko: "모든 집단의 비율이 0", en: "every group's rate is 0")
+        case .outsideDomain: return LocalizedText(ko: "산식이 받을 수 없는 값(예: 0의 로그)", en: "a value the formula cannot take (e.g. the log of 0)")
         default: return LocalizedText(ko: "계산할 자료 없음", en: "nothing to compute from")
         }
     }

@@ -37,7 +37,7 @@ struct PortfolioWorkbook {
     private func writeSummary(_ sheet: Worksheet) throws {
         var table = SheetTable(sheet)
         try table.header(
-            [words("순위", "Rank"), words("사업 ID", "Project ID"), words("사업명", "Project")]
+            [words("순위", "Rank"), unit.idHeading(words.language), unit.nameHeading(words.language)]
                 + plan.schema.summaryColumns.map { $0.name.text(words.language) }
                 + settings.dimensions.map { $0.name.text(words.language) }
                 + [words("종합", "Overall"), words("등급", "Band"), words("전분기 종합", "Previous overall"), words("변화", "Change")])
@@ -95,7 +95,7 @@ struct PortfolioWorkbook {
 
         // A radar with more than ten shapes cannot be read; it shows the top ten.
         let radar = try workbook.addChart(.radar)
-        try radar.setTitle(words("차원별 점수 (상위 10개 사업)", "Dimension scores (top 10 projects)"))
+        try radar.setTitle(words("차원별 점수 (상위 10개 \(unit.unit.ko))", "Dimension scores (top 10 \(unit.unitPlural))"))
         for row in 1...min(10, last) {
             try radar.addSeries(
                 categories: Chart.Range(sheet: summary, firstRow: 0, firstColumn: dimensionColumn, lastRow: 0, lastColumn: overallColumn - 1),
@@ -126,7 +126,7 @@ struct PortfolioWorkbook {
             }
             table.skip()
         }
-        try table.write([.note(RollupTable.changeNote(words))])
+        try table.write([.note(RollupTable.changeNote(settings, words))])
         try table.fitColumns()
         // Wider than a page at 100 %: fitted to the width, with no header row to repeat.
         try layout.table(table, repeatedRows: nil)
@@ -135,7 +135,7 @@ struct PortfolioWorkbook {
     private func writeIndicators(_ sheet: Worksheet) throws {
         var table = SheetTable(sheet)
         try table.header([
-            words("사업 ID", "Project ID"), words("사업명", "Project"), words("차원", "Dimension"), words("지표 ID", "Indicator ID"),
+            unit.idHeading(words.language), unit.nameHeading(words.language), words("차원", "Dimension"), words("지표 ID", "Indicator ID"),
             words("지표", "Indicator"), words("값", "Value"), words("구간 하한", "Interval low"), words("구간 상한", "Interval high"),
             words("점수", "Score"), words("등급", "Band"), words("전분기 값", "Previous value"),
             words("전분기 점수", "Previous score"), words("상태", "Status"), words("사유", "Reason"),
@@ -200,7 +200,7 @@ struct PortfolioWorkbook {
             let d = indicator.definition
             try table.write([
                 .text(d.id), .text(d.name.text(words.language)), .text(words.language == .ko ? d.name.en : d.name.ko),
-                .text(dimensionName(d.dimension)), .text(d.appliesTo ?? words("모든 사업", "all projects")),
+                .text(dimensionName(d.dimension)), .text(d.appliesTo ?? words("모든 " + unit.unit.ko, "all " + unit.unitPlural)),
                 .text(d.value.trimmingCharacters(in: .whitespacesAndNewlines)), .text(d.direction.rawValue), .text(d.floor), .text(d.target),
                 .number(d.weight, format: "0.##"), .text(d.format.rawValue), .text(d.description?.text(words.language) ?? ""),
                 .text(d.missing?.text(words.language) ?? ""), .text(d.file),
@@ -225,6 +225,8 @@ struct PortfolioWorkbook {
         try table.fitColumns(maximum: 36)
         try layout.table(table)
     }
+
+    private var unit: ReportWording { settings.wording }
 
     private func band(_ index: Int?) -> String { index.map { settings.bands[$0].name.text(words.language) } ?? "" }
 

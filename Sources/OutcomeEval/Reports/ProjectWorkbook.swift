@@ -47,6 +47,10 @@ struct ProjectWorkbook {
                 .optional(previous.dimensions[d].score, format: PortfolioWorkbook.scoreFormat),
             ])
         }
+        // A score of 0 that made a geometric or harmonic level 0, under the table (none: no row).
+        for note in AggregationText(settings: settings, language: words.language).notes(scores, plan: plan) {
+            try table.write([.note(note)])
+        }
         table.skip()
         try table.header([
             words("지표", "Indicator"), words("차원", "Dimension"), words("값", "Value"), words("점수", "Score"), words("등급", "Band"),

@@ -13,7 +13,7 @@ struct RankRobustnessSheet {
     func write(_ sheet: Worksheet, workbook: Workbook) throws {
         var table = SheetTable(sheet)
         try table.header([
-            words("순위", "Rank"), words("사업 ID", "Project ID"), words("사업명", "Project"), words("순위 중앙값", "Median rank"),
+            words("순위", "Rank"), result.plan.settings.wording.idHeading(words.language), result.plan.settings.wording.nameHeading(words.language), words("순위 중앙값", "Median rank"),
             words("5% 백분위 순위", "5th percentile"), words("95% 백분위 순위", "95th percentile"),
             words("그림: 시작", "Chart: start"), words("그림: 중앙값 앞", "Chart: below median"), words("그림: 중앙값", "Chart: median"),
             words("그림: 중앙값 뒤", "Chart: above median"),

@@ -42,6 +42,7 @@ enum ResultsJSON {
                 json.value("coverage", .number(scores.dimensions[d].coverage))
                 json.value("band", .string(scores.dimensions[d].bandIndex.map { settings.bands[$0].name.en }))
                 json.value("previous_score", .number(previous.dimensions[d].score))
+                notes(&json, settings, dimension.aggregation) { $0.dimensionNote(d, scores.dimensions[d], plan: plan) }
                 json.endObject()
             }
             json.endObject()
@@ -49,6 +50,7 @@ enum ResultsJSON {
             json.value("score", .number(scores.overall))
             json.value("band", .string(scores.overallBandIndex.map { settings.bands[$0].name.en }))
             json.value("previous_score", .number(previous.overall))
+            notes(&json, settings, settings.overallAggregation) { $0.overallNote(scores) }
             writeDrivers(result.uncertainty.drivers[p], plan: plan, into: &json)
             json.endObject()
             writeRank(result.uncertainty.ranks[p], into: &json)
@@ -129,6 +131,15 @@ enum ResultsJSON {
         json.value("p95", .integer(rank.p95))
         json.value("draws", .integer(rank.draws))
         json.endObject()
+    }
+
+    /// A level that is not arithmetic says so, and why a score of 0 made it 0 (`null` when
+    /// none did); an arithmetic level writes neither, so results keep the format they had.
+    private static func notes(_ json: inout JSONWriter, _ settings: Settings, _ method: Aggregation, _ note: (AggregationText) -> String?) {
+        guard method != .arithmetic else { return }
+        json.value("aggregation", .string(method.rawValue))
+        json.value("reason", .string(note(AggregationText(settings: settings, language: .en))))
+        json.value("reason_ko", .string(note(AggregationText(settings: settings, language: .ko))))
     }
 }
 

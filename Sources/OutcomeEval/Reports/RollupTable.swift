@@ -86,14 +86,16 @@ struct RollupTable {
 
     /// The headings of a roll-up's columns after the group's own.
     static func headings(_ settings: Settings, _ words: Words) -> [String] {
-        [words("사업 수", "Projects"), words("평균 종합", "Mean overall"), words("중앙값 종합", "Median overall")]
+        let unit = settings.wording
+        return [words(unit.unit.ko + " 수", unit.unitsHeading(.en)), words("평균 종합", "Mean overall"), words("중앙값 종합", "Median overall")]
             + settings.bands.map { $0.name.text(words.language) }
-            + [words("점수 없음", "No score"), words("전분기 대비 변화", "Change"), words("비교 사업 수", "Compared")]
+            + [words("점수 없음", "No score"), words("전분기 대비 변화", "Change"), words("비교 " + unit.unit.ko + " 수", "Compared")]
     }
 
     /// The note every roll-up carries: what the change is a mean of.
-    static func changeNote(_ words: Words) -> String {
-        words("전분기 대비 변화: 두 분기 모두 종합 점수가 있는 사업(비교 사업)의 점수 변화 평균",
-              "Change: the mean of the overall-score changes of the projects scored in both quarters (compared)")
+    static func changeNote(_ settings: Settings, _ words: Words) -> String {
+        let unit = settings.wording
+        return words("전분기 대비 변화: 두 분기 모두 종합 점수가 있는 \(unit.unit.ko)(비교 \(unit.unit.ko))의 점수 변화 평균",
+                     "Change: the mean of the overall-score changes of the \(unit.unitPlural) scored in both quarters (compared)")
     }
 }

@@ -100,10 +100,4 @@ extension Words {
         case let .skipped(why): return self("건너뜀: ", "skipped: ") + why.text(language)
         }
     }
-
-    /// How scores are made, in one sentence.
-    var scoreRule: String {
-        self("점수 = (값 − 하한) / (목표 − 하한) × 100, 0~100으로 제한. 차원 점수는 산출 가능한 지표의 가중 평균.",
-             "score = (value − floor) / (target − floor) × 100, clamped to 0–100; a dimension is the weighted mean of its computable indicators.")
-    }
 }

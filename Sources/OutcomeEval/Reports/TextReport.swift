@@ -12,10 +12,10 @@ struct TextReport {
 
     func render() -> String {
         let period = result.configuration.period
-        var out = t("사회혁신 사업 성과평가 보고서", "Social innovation outcome evaluation") + " — \(period) ("
+        var out = settings.wording.title.text(language) + " — \(period) ("
             + "\(period.firstDay) ~ \(period.lastDay))\n"
         out += t("도구 버전", "Tool version") + " \(toolVersion) · " + t("지표", "indicators") + " \(plan.indicators.count) · "
-            + t("사업", "projects") + " \(result.projects.count) · " + t("전분기", "previous quarter") + " \(period.previous)\n\n"
+            + settings.wording.units(language) + " \(result.projects.count) · " + t("전분기", "previous quarter") + " \(period.previous)\n\n"
         out += ranking()
         for index in result.ranking {
             out += "\n" + project(index)
@@ -28,7 +28,7 @@ struct TextReport {
 
     private func ranking() -> String {
         var table = TextTable(
-            headers: [t("순위", "Rank"), t("사업", "Project"), t("종합", "Overall"), t("등급", "Band")]
+            headers: [t("순위", "Rank"), settings.wording.unitHeading(language), t("종합", "Overall"), t("등급", "Band")]
                 + settings.dimensions.map { $0.name.text(language) } + [t("전분기 대비", "Change")],
             alignments: [.right, .left, .right, .left] + settings.dimensions.map { _ in .right } + [.right])
         for (rank, index) in result.ranking.enumerated() {
@@ -39,7 +39,7 @@ struct TextReport {
                  score(scores.overall), band(scores.overallBandIndex)]
                     + scores.dimensions.map { score($0.score) } + [change(scores.overall, previous.overall)])
         }
-        return "■ " + t("사업 순위", "Portfolio ranking") + "\n" + table.render()
+        return "■ " + t(settings.wording.unit.ko + " 순위", "Portfolio ranking") + "\n" + table.render()
     }
 
     private func project(_ index: Int) -> String {
@@ -75,7 +75,8 @@ struct TextReport {
                 note, score(previous.dimensions[d].score), change(now.score, previous.dimensions[d].score),
             ])
         }
-        out += dimensions.render(indent: "  ") + "\n"
+        out += dimensions.render(indent: "  ")
+        out += aggregationNotes(scores) + "\n"
 
         var indicators = TextTable(
             headers: [t("지표", "Indicator"), t("값", "Value"), t("점수", "Score"), t("등급", "Band"), t("전분기 값", "Prev. value"), t("변화", "Change")],
@@ -146,7 +147,7 @@ struct TextReport {
             out += "  \(b.name.text(language)): \(Fixed.string(b.minimum, decimals: 0))–\(upper)\n"
             upper = "<" + Fixed.string(b.minimum, decimals: 0)
         }
-        out += "  " + Words(language: language).scoreRule + "\n"
+        out += "  " + AggregationText(settings: settings, language: language).legend() + "\n"
         return out + uncertaintyNotes()
     }
 
@@ -166,6 +167,13 @@ struct TextReport {
         out += "  " + t("변화 요인: 전분기 대비 종합 점수 변화를 지표별로 나눈 몫(모든 지표의 몫을 더하면 변화), 큰 순서로 세 개.",
                         "Drivers of change: the change of the overall score since the previous quarter split by indicator (the parts add up to the change), the three largest.") + "\n"
         return out
+    }
+
+    /// Which scores a 0 made 0 under a geometric or harmonic mean; empty when none did.
+    private func aggregationNotes(_ scores: ProjectScores) -> String {
+        let notes = AggregationText(settings: settings, language: language).notes(scores, plan: plan)
+        guard !notes.isEmpty else { return "" }
+        return "  " + t("참고", "Notes") + ":\n" + notes.map { "  - " + $0 + "\n" }.joined()
     }
 
     // MARK: - Cells

@@ -77,7 +77,7 @@ public enum RunPipeline {
         let read = files.reduce(0) { $0 + $1.read }
         let rejected = files.reduce(0) { $0 + $1.rejected }
         logger.info(
-            "evaluated \(result.projects.count) projects for \(result.quarters.first!)–\(result.quarters.last!): \(read) rows read, \(read - rejected) accepted, \(rejected) rejected",
+            "evaluated \(result.projects.count) \(plan.settings.wording.units(.en)) for \(result.quarters.first!)–\(result.quarters.last!): \(read) rows read, \(read - rejected) accepted, \(rejected) rejected",
             metadata: ["seconds": "\(seconds(since: start))", "files": "\(files.count)"])
         return result
     }

@@ -15,6 +15,8 @@ public struct DimensionScore: Sendable, Equatable {
     /// Weight of computable indicators / weight of applicable ones; `nil` when none applies.
     public var coverage: Double?
     public var bandIndex: Int?
+    /// Indicators (plan positions) whose score of 0 made a geometric or harmonic dimension 0.
+    public var zeros: [Int] = []
 }
 
 /// All scores of one project for one quarter.
@@ -24,6 +26,8 @@ public struct ProjectScores: Sendable, Equatable {
     public var dimensions: [DimensionScore]
     public var overall: Double?
     public var overallBandIndex: Int?
+    /// Dimensions (settings positions) whose score of 0 made a geometric or harmonic overall 0.
+    public var overallZeros: [Int] = []
 }
 
 /// The scoring of INDICATORS.md: indicator scores, bands, dimension and overall scores.
@@ -57,42 +61,29 @@ public enum Scorer {
         let dimensions = settings.dimensions.map { dimension -> DimensionScore in
             var applicable: [Double] = []
             var computable: [(weight: Double, score: Double)] = []
-            for (indicator, result) in zip(plan.indicators, indicators) where indicator.definition.dimension == dimension.id {
+            var positions: [Int] = []
+            for (i, (indicator, result)) in zip(plan.indicators, indicators).enumerated() where indicator.definition.dimension == dimension.id {
                 let weight = indicator.definition.weight
                 if result.outcome == .notApplicable { continue }
                 applicable.append(weight)
-                if let s = result.score { computable.append((weight, s)) }
+                if let s = result.score {
+                    computable.append((weight, s))
+                    positions.append(i)
+                }
             }
             guard !applicable.isEmpty else { return DimensionScore() }
             let coverage = ratio(computable.map(\.weight), of: applicable)
-            guard coverage >= settings.minimumCoverage, let s = weightedMean(computable) else {
+            guard coverage >= settings.minimumCoverage, let (s, zeros) = dimension.aggregation.combine(computable) else {
                 return DimensionScore(coverage: coverage)
             }
-            return DimensionScore(score: s, coverage: coverage, bandIndex: band(s))
+            return DimensionScore(score: s, coverage: coverage, bandIndex: band(s), zeros: zeros.map { positions[$0] })
         }
-        var overall: Double?
+        var overall: (score: Double, zeros: [Int])?
         let parts = zip(settings.dimensions, dimensions).compactMap { d, score in score.score.map { (d.weight, $0) } }
-        if parts.count == dimensions.count { overall = weightedMean(parts) }
-        return ProjectScores(indicators: indicators, dimensions: dimensions, overall: overall, overallBandIndex: band(overall))
-    }
-
-    /// Σ wᵢ·sᵢ / Σ wᵢ, `nil` without weight: the one place that combines weighted scores —
-    /// a dimension from its indicators, the overall from the dimensions, and so the rank draws
-    /// and the drivers of change too. Weights (above 0, finite) so large that a sum
-    /// overflows are scaled down by the largest first; otherwise they are used as they are, so
-    /// that ordinary weights give the same bytes as always.
-    static func weightedMean(_ terms: [(weight: Double, score: Double)]) -> Double? {
-        guard !terms.isEmpty else { return nil }
-        var scale = 1.0
-        var total = terms.reduce(0) { $0 + $1.weight }
-        var weighted = terms.reduce(0) { $0 + $1.weight * $1.score }
-        if !total.isFinite || !weighted.isFinite {
-            scale = 1 / (terms.map(\.weight).max() ?? 1)
-            total = terms.reduce(0) { $0 + $1.weight * scale }
-            weighted = terms.reduce(0) { $0 + $1.weight * scale * $1.score }
-        }
-        let mean = weighted / total
-        return mean.isFinite ? mean : nil
+        if parts.count == dimensions.count { overall = settings.overallAggregation.combine(parts) }
+        return ProjectScores(
+            indicators: indicators, dimensions: dimensions, overall: overall?.score, overallBandIndex: band(overall?.score),
+            overallZeros: overall?.zeros ?? [])
     }
 
     /// Σ part / Σ whole, with the same care for sums that overflow.

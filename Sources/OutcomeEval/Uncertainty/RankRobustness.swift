@@ -119,11 +119,12 @@ enum RankRobustness {
                     }
                     return (term.weight * indicatorFactors[term.indicator], s)
                 }
-                dimensionScores.append((plan.settings.dimensions[d].weight * dimensionFactors[d], Scorer.weightedMean(drawn) ?? 0))
+                let dimension = plan.settings.dimensions[d]
+                dimensionScores.append((dimension.weight * dimensionFactors[d], dimension.aggregation.combine(drawn)?.score ?? 0))
             }
             // Never nil: a ranked project has a computable indicator in every dimension, and
             // the drawn weights are above 0.
-            overall[p] = Scorer.weightedMean(dimensionScores) ?? 0
+            overall[p] = plan.settings.overallAggregation.combine(dimensionScores)?.score ?? 0
         }
     }
 

@@ -107,10 +107,15 @@ final class NumberTotalityTests: XCTestCase {
 
     func testWeightedMeansSurviveHugeWeights() throws {
         let huge = Double.greatestFiniteMagnitude
-        XCTAssertEqual(try XCTUnwrap(Scorer.weightedMean([(huge, 100), (huge, 50)])), 75, accuracy: 1e-9)
-        XCTAssertEqual(try XCTUnwrap(Scorer.weightedMean([(huge, 100), (1, 0)])), 100, accuracy: 1e-9)
-        XCTAssertEqual(try XCTUnwrap(Scorer.weightedMean([(1, 80), (3, 40)])), 50, accuracy: 1e-12)
-        XCTAssertNil(Scorer.weightedMean([]))
+        // Every mean of Aggregation.combine, the one place weighted scores are combined.
+        func mean(_ method: Aggregation, _ terms: [(weight: Double, score: Double)]) -> Double? { method.combine(terms)?.score }
+        XCTAssertEqual(try XCTUnwrap(mean(.arithmetic, [(huge, 100), (huge, 50)])), 75, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(mean(.arithmetic, [(huge, 100), (1, 0)])), 100, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(mean(.arithmetic, [(1, 80), (3, 40)])), 50, accuracy: 1e-12)
+        XCTAssertNil(mean(.arithmetic, []))
+        // √(100 · 25) = 50 and 2 / (1/100 + 1/25) = 40, whatever the (equal) weights.
+        XCTAssertEqual(try XCTUnwrap(mean(.geometric, [(huge, 100), (huge, 25)])), 50, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(mean(.harmonic, [(huge, 100), (huge, 25)])), 40, accuracy: 1e-9)
         XCTAssertEqual(Scorer.ratio([huge], of: [huge, huge]), 0.5, accuracy: 1e-12)
     }
 

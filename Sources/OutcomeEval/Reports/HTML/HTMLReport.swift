@@ -15,7 +15,7 @@ struct HTMLReport {
     func render() -> String {
         var html = HTMLWriter()
         let period = result.configuration.period
-        let title = words("사회혁신 사업 성과평가 보고서", "Social innovation outcome evaluation") + " — \(period)"
+        let title = settings.wording.title.text(language) + " — \(period)"
         html.constant("<!DOCTYPE html>\n")
         html.open("html", ["lang": language.rawValue])
         html.newline()
@@ -34,7 +34,7 @@ struct HTMLReport {
         html.element(
             "p", ["class": "meta"],
             "\(period.firstDay) ~ \(period.lastDay) · " + words("도구 버전", "tool version") + " \(toolVersion) · " + words("지표", "indicators")
-                + " \(plan.indicators.count) · " + words("사업", "projects") + " \(result.projects.count) · " + words("전분기", "previous quarter")
+                + " \(plan.indicators.count) · " + settings.wording.units(language) + " \(result.projects.count) · " + words("전분기", "previous quarter")
                 + " \(period.previous)")
         contents(&html)
         ranking(&html)
@@ -58,7 +58,7 @@ struct HTMLReport {
     private func contents(_ html: inout HTMLWriter) {
         html.open("nav", ["aria-label": words("목차", "Contents")])
         html.open("ul")
-        var links = [("ranking", words("사업 순위", "Ranking"))]
+        var links = [("ranking", words(settings.wording.unit.ko + " 순위", "Ranking"))]
         if !plan.rollups.isEmpty { links.append(("rollups", words("부서·유형별", "Roll-ups"))) }
         links += result.ranking.map { ("p-" + result.projects[$0].project.id, name($0)) }
         links += [("quality", words("자료 품질", "Data quality")), ("definitions", words("정의", "Definitions"))]
@@ -74,13 +74,13 @@ struct HTMLReport {
 
     private func ranking(_ html: inout HTMLWriter) {
         html.open("section", ["id": "ranking"])
-        html.element("h2", words("사업 순위", "Ranking"))
+        html.element("h2", words(settings.wording.unit.ko + " 순위", "Ranking"))
         html.element("p", ["class": "note"], words("열 제목을 누르면 그 열로 정렬합니다.", "Select a column heading to sort by it."))
         let summary = plan.schema.summaryColumns
-        let headings = [words("순위", "Rank"), words("사업", "Project")] + summary.map { $0.name.text(language) }
+        let headings = [words("순위", "Rank"), settings.wording.unitHeading(language)] + summary.map { $0.name.text(language) }
             + settings.dimensions.map { $0.name.text(language) }
             + [words("종합", "Overall"), words("등급", "Band"), words("전분기 종합", "Previous overall"), words("변화", "Change")]
-        openTable(words("사업 순위 (종합 점수 순)", "Projects by overall score"), headings: headings, id: "ranking-table", sortable: true, &html)
+        openTable(words(settings.wording.unit.ko + " 순위 (종합 점수 순)", settings.wording.unitsHeading(.en) + " by overall score"), headings: headings, id: "ranking-table", sortable: true, &html)
         for (rank, index) in result.ranking.enumerated() {
             let outcome = result.projects[index]
             let scores = result.scores[index][current]
@@ -142,7 +142,7 @@ struct HTMLReport {
             }
             closeTable(&html)
         }
-        html.element("p", ["class": "note"], RollupTable.changeNote(words))
+        html.element("p", ["class": "note"], RollupTable.changeNote(settings, words))
         html.close("section")
         html.newline()
     }
@@ -191,6 +191,10 @@ struct HTMLReport {
             html.close("tr")
         }
         closeTable(&html)
+        // A score of 0 that made a geometric or harmonic level 0 (none: no paragraph).
+        for note in AggregationText(settings: settings, language: language).notes(scores, plan: plan) {
+            html.element("p", ["class": "note"], note)
+        }
 
         indicators(index, &html)
         trend(index, &html)
@@ -336,9 +340,7 @@ struct HTMLReport {
     private func definitions(_ html: inout HTMLWriter) {
         html.open("section", ["id": "definitions"])
         html.element("h2", words("정의", "Definitions"))
-        html.element(
-            "p",
-            words.scoreRule)
+        html.element("p", AggregationText(settings: settings, language: language).legend())
         legend(&html)
         openTable(
             words("지표 정의", "Indicator definitions"),
@@ -359,7 +361,7 @@ struct HTMLReport {
             number(d.floor, &html)
             number(d.target, &html)
             number(Fixed.string(d.weight, decimals: 2), &html)
-            if let applies = d.appliesTo { code(applies, &html) } else { html.element("td", words("모든 사업", "all projects")) }
+            if let applies = d.appliesTo { code(applies, &html) } else { html.element("td", words("모든 " + settings.wording.unit.ko, "all " + settings.wording.unitPlural)) }
             html.element("td", d.missing?.text(language) ?? "")
             html.close("tr")
         }
