@@ -8,13 +8,10 @@ public struct ReportWording: Sendable {
     public var unit: LocalizedText
     public var unitPlural: String
 
-    /// When evaluation.yaml has no `report:`: the words of the definitions that came before
-    /// `report:` existed. They belong in Indicators/evaluation.yaml, but any edit of that file
-    /// changes its SHA-256 in the committed report's manifest.json, which must stay
-    /// byte-identical; moving them there is the lead's call (see README, "The report's words").
+    /// When evaluation.yaml has no `report:`: plain words that name no office or programme.
     static let unstated = ReportWording(
-        title: LocalizedText(ko: "사회혁신 사업 성과평가 보고서", en: "Social innovation outcome evaluation"),
-        unit: LocalizedText(ko: "사업", en: "project"), unitPlural: "projects")
+        title: LocalizedText(ko: "성과평가 보고서", en: "Outcome evaluation"),
+        unit: LocalizedText(ko: "평가 대상", en: "unit"), unitPlural: "units")
 
     /// "사업" or "Project": for a column heading.
     func unitHeading(_ language: Language) -> String {

@@ -35,7 +35,7 @@ struct TextReport {
             let scores = result.scores[index][current]
             let previous = result.scores[index][current - 1]
             table.rows.append(
-                [rankText(rank + 1, result.uncertainty.ranks[index]), ProjectNames(result.projects[index].project, schema: plan.schema).text(language),
+                [uncertaintyText.rank(rank + 1, result.uncertainty.ranks[index]), ProjectNames(result.projects[index].project, schema: plan.schema).text(language),
                  score(scores.overall), band(scores.overallBandIndex)]
                     + scores.dimensions.map { score($0.score) } + [change(scores.overall, previous.overall)])
         }
@@ -93,9 +93,9 @@ struct TextReport {
             case let .notComputable(reason):
                 status = t("산출 불가", "not computable")
                 notes.append("  - \(definition.name.text(language)): \(PlainReason.text(reason, definition: definition, language: language))")
-            case .value: status = band(now.bandIndex) + (interval?.uncertain == true ? Self.uncertainMark : "")
+            case .value: status = uncertaintyText.band(band(now.bandIndex), interval)
             }
-            let shown = value(now.value, definition.format) + (interval.map { " (" + range($0.interval, definition.format) + ")" } ?? "")
+            let shown = value(now.value, definition.format) + (interval.map { " (" + uncertaintyText.interval($0.interval, definition.format) + ")" } ?? "")
             indicators.rows.append([
                 definition.name.text(language), shown, score(now.score), status,
                 value(before.value, definition.format), change(now.score, before.score),
@@ -153,20 +153,7 @@ struct TextReport {
 
     /// The footnotes of the rank ranges, the shares' intervals, the uncertain mark and the drivers.
     private func uncertaintyNotes() -> String {
-        let uncertainty = settings.uncertainty
-        let level = Fixed.string(uncertainty.level * 100, decimals: uncertainty.level * 100 == (uncertainty.level * 100).rounded() ? 0 : 1) + "%"
-        let spread = Fixed.string(uncertainty.weightSpread * 100, decimals: 0) + "%"
-        let draws = String(uncertainty.draws)
-        var out = "\n■ " + t("불확실성", "Uncertainty") + "\n"
-        out += "  " + t("순위 3 (2–6): 가중치를 ±\(spread) 안에서 바꾸고 비율 지표를 표본 오차만큼 다시 뽑아 \(draws)번 다시 매긴 순위의 90% 범위(5–95번째 백분위수).",
-                        "Rank 3 (2–6): the 90% range (5th to 95th percentile) of the rank over \(draws) rescorings with every weight moved within ±\(spread) and every share redrawn from its sampling error.") + "\n"
-        out += "  " + t("비율 33.3% (13.8–60.9%): 괄호 안은 \(level) 윌슨 신뢰구간(사례 수가 적을수록 넓음).",
-                        "Share 33.3% (13.8–60.9%): in brackets its \(level) Wilson interval (the fewer the cases, the wider).") + "\n"
-        out += "  " + Self.uncertainMark + " " + t("구간의 점수가 다른 등급에 걸침: 이 등급은 확실하지 않음.",
-                                                   "the interval's scores reach into another band: this band is not certain.") + "\n"
-        out += "  " + t("변화 요인: 전분기 대비 종합 점수 변화를 지표별로 나눈 몫(모든 지표의 몫을 더하면 변화), 큰 순서로 세 개.",
-                        "Drivers of change: the change of the overall score since the previous quarter split by indicator (the parts add up to the change), the three largest.") + "\n"
-        return out
+        "\n■ " + t("불확실성", "Uncertainty") + "\n" + uncertaintyText.notes().map { "  " + $0 + "\n" }.joined()
     }
 
     /// Which scores a 0 made 0 under a geometric or harmonic mean; empty when none did.
@@ -178,20 +165,7 @@ struct TextReport {
 
     // MARK: - Cells
 
-    /// Marks a band that the share's interval does not make certain.
-    static let uncertainMark = "*"
-
-    private func rankText(_ position: Int, _ range: RankRange?) -> String {
-        guard let range else { return String(position) }
-        return "\(position) (\(range.p05)–\(range.p95))"
-    }
-
-    /// `13.8–60.9%`: a share's interval in its indicator's format, the unit written once.
-    private func range(_ interval: WilsonInterval, _ format: IndicatorDefinition.Format) -> String {
-        let low = value(interval.low, format)
-        let high = value(interval.high, format)
-        return (format == .percent ? String(low.dropLast()) : low) + "–" + high
-    }
+    private var uncertaintyText: UncertaintyText { UncertaintyText(settings: settings, language: language) }
 
     private func score(_ s: Double?) -> String { ReportNumbers.score(s) }
 

@@ -77,7 +77,7 @@ struct HTMLReport {
         html.element("h2", words(settings.wording.unit.ko + " 순위", "Ranking"))
         html.element("p", ["class": "note"], words("열 제목을 누르면 그 열로 정렬합니다.", "Select a column heading to sort by it."))
         let summary = plan.schema.summaryColumns
-        let headings = [words("순위", "Rank"), settings.wording.unitHeading(language)] + summary.map { $0.name.text(language) }
+        let headings = [words("순위", "Rank"), words("순위 범위(90%)", "Rank range (90%)"), settings.wording.unitHeading(language)] + summary.map { $0.name.text(language) }
             + settings.dimensions.map { $0.name.text(language) }
             + [words("종합", "Overall"), words("등급", "Band"), words("전분기 종합", "Previous overall"), words("변화", "Change")]
         openTable(words(settings.wording.unit.ko + " 순위 (종합 점수 순)", settings.wording.unitsHeading(.en) + " by overall score"), headings: headings, id: "ranking-table", sortable: true, &html)
@@ -87,6 +87,8 @@ struct HTMLReport {
             let previous = result.scores[index][current - 1]
             html.open("tr", ["data-project": outcome.project.id])
             number(String(rank + 1), sortValue: Double(rank + 1), &html)
+            let range = result.uncertainty.ranks[index]
+            number(range.map { "\($0.p05)–\($0.p95)" } ?? "—", sortValue: range.map { Double($0.median) }, &html)
             html.open("th", ["scope": "row"])
             html.element("a", ["href": "#p-" + outcome.project.id], name(index))
             html.close("th")
@@ -102,6 +104,9 @@ struct HTMLReport {
         }
         closeTable(&html)
         legend(&html)
+        html.open("ul", ["class": "note"])
+        for note in uncertaintyText.notes() { html.element("li", note) }
+        html.close("ul")
         html.close("section")
         html.newline()
     }
@@ -162,6 +167,8 @@ struct HTMLReport {
                 + words("전분기", "previous") + " " + ReportNumbers.score(previous.overall) + ", "
                 + ReportNumbers.change(scores.overall, previous.overall) + ")")
 
+        drivers(index, &html)
+
         html.element("h3", words("차원별 점수", "Dimension scores"))
         let bars = settings.dimensions.enumerated().map { d, dimension -> SVGCharts.Bar in
             let now = scores.dimensions[d]
@@ -205,6 +212,22 @@ struct HTMLReport {
         html.newline()
     }
 
+    /// What moved the overall score since the previous quarter, indicator by indicator.
+    private func drivers(_ index: Int, _ html: inout HTMLWriter) {
+        guard let drivers = result.uncertainty.drivers[index], !drivers.isEmpty else { return }
+        html.element("h3", words("변화 요인", "Drivers of change"))
+        openTable(
+            words("전분기 대비 종합 점수 변화의 지표별 몫 (더하면 변화)", "The change of the overall score by indicator (the parts add up to the change)"),
+            headings: [words("지표", "Indicator"), words("몫(점)", "Part (points)")], &html)
+        for driver in drivers {
+            html.open("tr")
+            html.element("th", ["scope": "row"], plan.indicators[driver.indicator].definition.name.text(language))
+            number(ReportNumbers.difference(driver.contribution), &html)
+            html.close("tr")
+        }
+        closeTable(&html)
+    }
+
     private func indicators(_ index: Int, _ html: inout HTMLWriter) {
         let scores = result.scores[index][current]
         let previous = result.scores[index][current - 1]
@@ -221,9 +244,10 @@ struct HTMLReport {
             let before = previous.indicators[i]
             html.open("tr")
             html.element("th", ["scope": "row"], d.name.text(language))
-            number(ReportNumbers.value(now.value, d.format), &html)
+            let interval = result.uncertainty.intervals[index][i]
+            number(ReportNumbers.value(now.value, d.format) + (interval.map { " (" + uncertaintyText.interval($0.interval, d.format) + ")" } ?? ""), &html)
             number(ReportNumbers.score(now.score), &html)
-            if case .value = now.outcome { bandCell(now.bandIndex, &html) } else { html.element("td", words.status(now.outcome)) }
+            if case .value = now.outcome { bandCell(now.bandIndex, interval: interval, &html) } else { html.element("td", words.status(now.outcome)) }
             number(ReportNumbers.value(before.value, d.format), &html)
             number(ReportNumbers.change(now.score, before.score), &html)
             html.element("td", ["class": "reason"], now.plainReason(d, language))
@@ -432,9 +456,14 @@ struct HTMLReport {
         html.close("td")
     }
 
-    private func bandCell(_ band: Int?, _ html: inout HTMLWriter) {
-        html.element("td", ["class": "band", "style": band.map { "background:" + settings.bands[$0].color }], bandName(band))
+    /// A band on its colour; with the uncertain mark when a share's interval reaches another band.
+    private func bandCell(_ band: Int?, interval: ShareInterval? = nil, _ html: inout HTMLWriter) {
+        html.element(
+            "td", ["class": "band", "style": band.map { "background:" + settings.bands[$0].color }],
+            uncertaintyText.band(bandName(band), interval))
     }
+
+    private var uncertaintyText: UncertaintyText { UncertaintyText(settings: settings, language: language) }
 
     private func code(_ text: String, _ html: inout HTMLWriter) {
         html.open("td")
