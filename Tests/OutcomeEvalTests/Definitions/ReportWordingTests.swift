@@ -5,8 +5,22 @@ import XCTest
 
 /// `report:` of evaluation.yaml: the title and the unit word the reports use.
 final class ReportWordingTests: XCTestCase {
+    /// The default settings with their own `report:` (the file's last block) replaced.
     private func wording(_ report: String) throws -> ReportWording {
-        try definitions(editingSettings: { $0 + report }).settings.wording
+        try definitions(editingSettings: { settings in
+            let own = settings.range(of: "\n# The report's title")?.lowerBound ?? settings.endIndex
+            return settings[..<own] + "\n" + report
+        }).settings.wording
+    }
+
+    func testTheDefaultDefinitionsNameTheBureauAndAFolderWithoutReportNoOffice() throws {
+        let bureau = try definitions(editingSettings: { $0 }).settings.wording
+        XCTAssertEqual(bureau.title.text(.ko), "사회혁신 사업 성과평가 보고서")
+        XCTAssertEqual(bureau.units(.en), "projects")
+        let plain = try wording("")
+        XCTAssertEqual(plain.title.text(.ko), "성과평가 보고서")
+        XCTAssertEqual(plain.unitHeading(.en), "Unit")
+        XCTAssertEqual(plain.units(.ko), "평가 대상")
     }
 
     func testUnitAndTitle() throws {
