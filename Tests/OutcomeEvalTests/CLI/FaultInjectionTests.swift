@@ -80,7 +80,7 @@ final class FaultInjectionTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let result = try runInNamespace(
             """
-            mount -t tmpfs -o size=64k tmpfs /tmp && { dd if=/dev/zero of=/tmp/fill bs=4k 2>/dev/null; true; } &&
+            mount -t tmpfs -o size=64k tmpfs /tmp && keep_root && { dd if=/dev/zero of=/tmp/fill bs=4k 2>/dev/null; true; } &&
             "$0" run --data "$1" --indicators "$2" --period 2026Q3 --out "$3" --quiet
             """, [repositoryRoot + "/Samples", defaultIndicators, scratch + "/out"])
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -133,13 +133,22 @@ final class FaultInjectionTests: XCTestCase {
     }
 
     /// Runs `script` with sh in a private mount namespace (`unshare -m`), $0 the binary and
-    /// $1… the arguments; skips with the reason where namespaces are not allowed.
+    /// $1… the arguments; skips with the reason where namespaces are not allowed. A script that
+    /// mounts over /tmp calls `keep_root` next: CI may clone the repository under /tmp, and the
+    /// checkout (binary, samples, scratch folders) is put back at its own path over the tmpfs.
     private func runInNamespace(_ script: String, _ arguments: [String]) throws -> CommandResult {
         try requireBuilt(executable)
         let probe = try? runProcess("/usr/bin/env", ["unshare", "-m", "sh", "-c", "mount -t tmpfs -o size=4k tmpfs /mnt"])
         guard let probe, probe.status == 0 else {
             throw XCTSkip("a private mount namespace with a tmpfs is not allowed here (unshare -m: \(probe?.stderr ?? "not found")); the full-disk cases are not tried")
         }
-        return try runProcess("/usr/bin/env", ["unshare", "-m", "sh", "-c", script, executable] + arguments)
+        let prologue = """
+            mount --bind "$OUTCOME_EVAL_ROOT" /mnt || exit 70
+            keep_root() { mkdir -p "$OUTCOME_EVAL_ROOT" && mount --bind /mnt "$OUTCOME_EVAL_ROOT"; }
+
+            """
+        return try runProcess(
+            "/usr/bin/env", ["unshare", "-m", "sh", "-c", prologue + script, executable] + arguments,
+            environment: ["OUTCOME_EVAL_ROOT": repositoryRoot])
     }
 }
