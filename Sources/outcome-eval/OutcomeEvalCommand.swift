@@ -8,7 +8,7 @@ struct OutcomeEvalCommand: ParsableCommand {
         commandName: "outcome-eval",
         abstract: "Scores the units of a registry (projects, regions, …) from their outcome CSVs, by indicators written as data.",
         discussion: "Exit codes: 0 done, 1 verify found differences or check-release found a group it could work out, 64 bad command line, 65 bad data or definitions, "
-            + "66 input missing, 70 internal error, 73 output not writable, 75 another run holds the output folder.",
+            + "66 input missing, 70 internal error, 73 output not writable, 74 a workbook on disk is not what was written (I/O error), 75 another run holds the output folder.",
         version: OutcomeEvalVersion.string,
         subcommands: [Run.self, Check.self, Verify.self, CheckRelease.self, SampleDataCommand.self, ReadFloor.self])
 }

@@ -7,7 +7,7 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate a data folder for one quarter and write <out>/<period>/.",
         discussion: """
-            Writes results.json, report.txt, rejects.csv, data_quality.csv, portfolio.xlsx, projects/<id>.xlsx and
+            Writes results.json, report.txt, report.html, rejects.csv, data_quality.csv, portfolio.xlsx, projects/<id>.xlsx and
             manifest.json into a folder beside the target (libxlsxwriter's temporary files too, not /tmp), checks
             every workbook (exit 74 if one does not hold what was written), flushes everything to disk, then swaps it
             with the previous report in one step; a failed or stopped run leaves the previous report as it was (exit 73
@@ -28,7 +28,7 @@ struct Run: ParsableCommand {
     @Option(help: "Where to write <period>/.")
     var out: String = "Reports"
 
-    @Option(help: "Language of report.txt and the workbooks: ko or en.")
+    @Option(help: "Language of report.txt, report.html and the workbooks: ko or en.")
     var lang: String = "ko"
 
     @Flag(help: "Evaluate projects one at a time instead of on all cores (the output is the same).")

@@ -52,7 +52,7 @@ struct PortfolioWorkbook {
             }
             let change = scores.overall.flatMap { now in previous.overall.map { now - $0 } }
             try table.write(
-                [.number(Double(rank + 1), format: "0"), .text(outcome.project.id), .text(ProjectNames(outcome.project, schema: plan.schema).text(words.language))]
+                [.number(Double(result.uncertainty.ranks[index]?.position ?? rank + 1), format: "0"), .text(outcome.project.id), .text(ProjectNames(outcome.project, schema: plan.schema).text(words.language))]
                     + summary
                     + scores.dimensions.map { .optional($0.score, format: Self.scoreFormat) }
                     + [.optional(scores.overall, format: Self.scoreFormat), .text(band(scores.overallBandIndex)),
@@ -174,7 +174,7 @@ struct PortfolioWorkbook {
         ])
         for file in result.allFiles {
             try table.write([
-                .text(file.file), .text(file.table), .text(file.status.code), .text(file.encoding?.rawValue ?? ""),
+                .text(file.file), .text(file.table), .text(words.fileStatus(file.status)), .text(file.encoding?.rawValue ?? ""),
                 .number(Double(file.read), format: "#,##0"), .number(Double(file.accepted), format: "#,##0"),
                 .number(Double(file.rejected), format: "#,##0"), .number(file.rejectedShare, format: "0.00%"),
                 .number(Double(file.blankLines), format: "0"),

@@ -9,10 +9,11 @@ struct UncertaintyText {
     /// Marks a band that the share's interval does not make certain.
     static let uncertainMark = "*"
 
-    /// `3 (2–6)`: the published rank and its 90 % range; the rank alone without a range.
-    func rank(_ position: Int, _ range: RankRange?) -> String {
-        guard let range else { return String(position) }
-        return "\(position) (\(range.p05)–\(range.p95))"
+    /// `3 (2–6)`: the published rank (tied scores share the smaller one) and its 90 % range;
+    /// `place` in the ranking alone for a project without a range.
+    func rank(_ place: Int, _ range: RankRange?) -> String {
+        guard let range else { return String(place) }
+        return "\(range.position) (\(range.p05)–\(range.p95))"
     }
 
     /// `13.8–60.9%`: a share's interval in its indicator's format, the unit written once.

@@ -15,7 +15,15 @@ public struct Uncertainty: Sendable {
         let z = WilsonInterval.z(level: settings.uncertainty.level)
         let now = scores.map { $0[$0.count - 1] }
         var positions = [Int?](repeating: nil, count: scores.count)
-        for (position, index) in ranking.enumerated() where now[index].overall != nil { positions[index] = position + 1 }
+        // Equal overall scores share the smaller rank, as in the draws, so that a tie's
+        // published rank lies in its own range.
+        var last: (score: Double, position: Int)?
+        for (position, index) in ranking.enumerated() {
+            guard let overall = now[index].overall else { continue }
+            let shared = last.flatMap { $0.score == overall ? $0.position : nil } ?? position + 1
+            positions[index] = shared
+            last = (overall, shared)
+        }
         return Uncertainty(
             intervals: now.map { project in project.indicators.map { ShareInterval($0, z: z, settings: settings) } },
             ranks: RankRobustness.ranges(scores: now, positions: positions, plan: plan, serial: serial),

@@ -46,6 +46,31 @@ final class ReleaseCheckTests: XCTestCase {
         XCTAssertTrue(independent.stdout.hasPrefix("youth-social-venture / gender / (not stated): count 3\n"), independent.stdout)
     }
 
+    /// A hostile results.json (a rate of 1e300, a count past Int32, a threshold of 0) is bad
+    /// data (65) with a message, never a trap.
+    func testAbsurdNumbersInResultsAreBadDataNotACrash() throws {
+        for edit in [
+            "g['rate'] = 1e300", "g['count'] = 9223372036854775807", "results['small_cell_threshold'] = 0",
+            "b['total'] = -5",
+        ] {
+            let folder = TemporaryFolder()
+            let report = folder.copy(repositoryRoot + "/Reports/2026Q3", to: "2026Q3")
+            let change = try runProcess("/usr/bin/env", ["python3", "-c", """
+                import json, sys
+                path = sys.argv[1] + '/results.json'
+                results = json.load(open(path, encoding='utf-8'))
+                b = results['projects']['mapo-village']['breakdowns']['gender']
+                g = b['groups'][0]
+                \(edit)
+                json.dump(results, open(path, 'w', encoding='utf-8'), ensure_ascii=False, indent=2)
+                """, report])
+            XCTAssertEqual(change.status, 0, change.stderr)
+            let check = try runTool(["check-release", report])
+            XCTAssertEqual(check.status, 65, "\(edit): \(check.stderr)")
+            XCTAssertTrue(check.stderr.hasPrefix("outcome-eval: \(report)/results.json"), "\(edit): \(check.stderr)")
+        }
+    }
+
     func testAFolderWithoutResultsIsMissingInput() throws {
         let folder = TemporaryFolder()
         let check = try runTool(["check-release", folder.path])

@@ -61,6 +61,18 @@ final class RankRobustnessTests: XCTestCase {
         }
     }
 
+    /// Two projects with the same overall score: the report lists one before the other, but
+    /// both are published as rank 1, the rank every draw gives them, so each lies in its range.
+    func testATieIsPublishedAtTheSharedRankInsideItsRange() throws {
+        let plan = try plan("{draws: 50, seed: 5, weight_spread: 0}")
+        let tied = project(0.7, plan: plan)
+        let quarters = [[tied, tied], [tied, tied], [project(0.2, plan: plan), project(0.2, plan: plan)]]
+        let ranks = Uncertainty.evaluate(scores: quarters, ranking: [0, 1, 2], plan: plan, serial: true).ranks
+        XCTAssertEqual(ranks.map { $0?.position }, [1, 1, 3])
+        XCTAssertEqual(ranks.map { $0?.p05 }, [1, 1, 3])
+        XCTAssertEqual(ranks.map { $0?.p95 }, [1, 1, 3])
+    }
+
     /// The same pair with spread: both ranges cover ranks 2 and 3, so the test above can fail.
     func testSpreadMovesCloseProjects() throws {
         let plan = try plan("{draws: 200, seed: 5, weight_spread: 0.5}")

@@ -34,6 +34,9 @@ public enum ReleaseAudit {
         } catch {
             throw .badData(["\(path): not a results.json this tool reads (\(describe(error)))."])
         }
+        guard (1...Int(Int32.max)).contains(results.smallCellThreshold) else {
+            throw .badData(["\(path): small_cell_threshold is not a count from 1 to \(Int32.max)."])
+        }
         var leaks: [Leak] = []
         for (project, released) in results.projects.sorted(by: { $0.key < $1.key }) {
             for (id, breakdown) in (released.breakdowns ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -103,6 +106,13 @@ public enum ReleaseAudit {
 
         /// As the library's value; a group that is neither shown nor hidden with a known reason is an error.
         func published(at place: String) throws(RunError) -> PublishedBreakdown {
+            // The attack adds and subtracts counts: keep them in a range where that cannot overflow.
+            let counts = [total, hits] + self.groups.map(\.count)
+            guard counts.allSatisfy({ ($0 ?? 0) >= 0 && ($0 ?? 0) <= Int(Int32.max) }),
+                self.groups.allSatisfy({ g in g.rate.map { $0.isFinite && (0...1).contains($0) } ?? true })
+            else {
+                throw .badData(["\(place): a count is not a whole number from 0 to \(Int32.max), or a rate is not from 0 to 1."])
+            }
             var groups: [PublishedBreakdown.Group] = []
             for (i, g) in self.groups.enumerated() {
                 let suppression = g.reason.flatMap(PublishedBreakdown.Suppression.init(rawValue:))

@@ -86,8 +86,9 @@ struct HTMLReport {
             let scores = result.scores[index][current]
             let previous = result.scores[index][current - 1]
             html.open("tr", ["data-project": outcome.project.id])
-            number(String(rank + 1), sortValue: Double(rank + 1), &html)
             let range = result.uncertainty.ranks[index]
+            let position = range?.position ?? rank + 1
+            number(String(position), sortValue: Double(position), &html)
             number(range.map { "\($0.p05)–\($0.p95)" } ?? "—", sortValue: range.map { Double($0.median) }, &html)
             html.open("th", ["scope": "row"])
             html.element("a", ["href": "#p-" + outcome.project.id], name(index))
