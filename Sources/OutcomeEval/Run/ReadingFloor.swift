@@ -11,10 +11,12 @@ public enum ReadingFloor {
 
     public static func measure(data: String, plan: EvaluationPlan) throws(RunError) -> Totals {
         let (projects, registry) = try Evaluation.readRegistry(data, plan: plan)
-        let paths = projects.flatMap { project in plan.schema.tables.map { data + "/" + project.id + "/" + $0.file } }
-            .filter { FileSystem.size(of: $0) > 0 }
+        // Sizes once: they drop the absent and empty files, order the work and add up the bytes.
+        let files = projects.flatMap { project in plan.schema.tables.map { data + "/" + project.id + "/" + $0.file } }
+            .map { (path: $0, size: FileSystem.size(of: $0)) }.filter { $0.size > 0 }
+        let paths = files.map(\.path)
         let limits = plan.settings.limits
-        let counted = Evaluation.parallelMap(paths, serial: false, largestFirst: paths.map { FileSystem.size(of: $0) }) { path in
+        let counted = Evaluation.parallelMap(paths, serial: false, largestFirst: files.map(\.size)) { path in
             Result { () throws -> Int in
                 try readCSV(path: path, limits: limits) { reader -> Int in
                     var records = 0
@@ -25,7 +27,7 @@ public enum ReadingFloor {
         }
         // The registry was read above, header and rows.
         var totals = Totals(
-            files: paths.count + 1, bytes: paths.reduce(FileSystem.size(of: data + "/" + plan.schema.registry.file)) { $0 + FileSystem.size(of: $1) },
+            files: files.count + 1, bytes: files.reduce(FileSystem.size(of: data + "/" + plan.schema.registry.file)) { $0 + $1.size },
             records: registry.quality.read + 1)
         for (path, records) in zip(paths, counted) {
             do {
