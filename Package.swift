@@ -1,12 +1,20 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The row loops are single-threaded per project and touch no shared mutable state; the
+// runtime's exclusivity checks cost a run 3.9 % of its instructions (callgrind A/B in
+// BENCHMARKS.md, fifth session), so release builds of the library skip them.
+let noExclusivityChecks: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "outcome-eval",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "outcome-eval", targets: ["outcome-eval"]),
-        .library(name: "OutcomeEval", targets: ["OutcomeEval"]),
+        .library(
+            name: "OutcomeEval",
+            targets: ["CSVReading", "DataContract", "Definitions", "Evaluation", "Scoring", "Uncertainty", "Results", "Reports", "Pipeline"]
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,28 +35,48 @@ let package = Package(
         .systemLibrary(name: "CPrefetch"),
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not declare (a header, no library).
         .systemLibrary(name: "CExchange"),
+        // The library, one target per step along the data's way; each imports only those before
+        // it (TargetLayerTests reads this file and fails on a backward edge).
+        // Bytes to records: encodings, the quote machine, chunk planning, SHA-256; knows no schema.
+        .target(name: "CSVReading", dependencies: ["CCrypto"], swiftSettings: noExclusivityChecks),
+        // The data contract: the schema's types, field parsing, keys, kept rows, rejects and their reasons.
+        .target(name: "DataContract", dependencies: ["CSVReading", "CPrefetch"], swiftSettings: noExclusivityChecks),
+        // The definitions folder: YAML, settings, the expression language (lexer, parser, typed compiler).
+        .target(name: "Definitions", dependencies: ["DataContract", .product(name: "Yams", package: "Yams")], swiftSettings: noExclusivityChecks),
+        // The plan (feeds shared by aggregates), the table scans, accumulators and finalisation.
+        .target(name: "Evaluation", dependencies: ["Definitions"], swiftSettings: noExclusivityChecks),
+        // Indicator, dimension and overall scores.
+        .target(name: "Scoring", dependencies: ["Evaluation"], swiftSettings: noExclusivityChecks),
+        // Intervals, rank ranges (seeded draws) and drivers of change.
+        .target(name: "Uncertainty", dependencies: ["Scoring"], swiftSettings: noExclusivityChecks),
+        // The evaluated quarter assembled, with the breakdowns as they may be published.
+        .target(name: "Results", dependencies: ["Uncertainty"], swiftSettings: noExclusivityChecks),
+        // report.txt, results.json, report.html, the CSVs and the workbooks (over XLSX).
+        .target(name: "Reports", dependencies: ["Results", "XLSX"], swiftSettings: noExclusivityChecks),
+        // The run: definitions and data read, projects evaluated on all cores, reports published
+        // (lock, staging, checks, durable swap), manifest and verify.
         .target(
-            name: "OutcomeEval",
-            dependencies: ["XLSX", "CCrypto", "CPrefetch", "CExchange", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
-            // The row loop is single-threaded per project and touches no shared mutable state;
-            // the runtime's exclusivity checks cost it 3.9 % of its instructions (callgrind A/B in
-            // BENCHMARKS.md, fifth session), so release builds skip them.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            name: "Pipeline",
+            dependencies: ["Reports", "CExchange", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: noExclusivityChecks
         ),
         // Writes synthetic data sets in the default data contract (Samples/, benchmarks, tests).
-        .target(name: "SampleData", dependencies: ["OutcomeEval"]),
+        .target(name: "SampleData", dependencies: ["Pipeline"]),
         .executableTarget(
             name: "outcome-eval",
             dependencies: [
-                "OutcomeEval",
+                "Pipeline",
                 "SampleData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What each fuzz target checks, apart from libFuzzer's entry point so that tests can run
+        // it too; not part of the library product.
+        .target(name: "FuzzHooks", dependencies: ["Pipeline"]),
         // Fuzz targets (make fuzz builds them with libFuzzer); built plainly, a regression runner.
-        .executableTarget(name: "outcome-eval-fuzz", dependencies: ["OutcomeEval"]),
-        .testTarget(name: "OutcomeEvalTests", dependencies: ["OutcomeEval", "SampleData", "XLSX"]),
+        .executableTarget(name: "outcome-eval-fuzz", dependencies: ["FuzzHooks"]),
+        .testTarget(name: "OutcomeEvalTests", dependencies: ["Pipeline", "SampleData", "FuzzHooks", "XLSX"]),
     ],
     swiftLanguageModes: [.v6]
 )

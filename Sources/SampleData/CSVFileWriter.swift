@@ -1,5 +1,6 @@
+import CSVReading
 import Foundation
-import OutcomeEval
+import Pipeline
 
 /// Writes a CSV file through a buffer, quoting fields the RFC 4180 way (`CSVField`).
 final class CSVFileWriter {

@@ -1,4 +1,4 @@
-import OutcomeEval
+import DataContract
 
 /// Writes one project's folder.
 struct ProjectWriter {

@@ -1,5 +1,5 @@
+import DataContract
 import Foundation
-import OutcomeEval
 
 /// Writes a synthetic data set in the default data contract (../shared/spec/DATA.md):
 /// a registry and six tables per project, 2025Q1 through 2026Q3.

@@ -1,5 +1,6 @@
 import Foundation
-import OutcomeEval
+import FuzzHooks
+import Pipeline
 
 /// The fuzz targets: `csv`, `chunks`, `encoding`, `expression`, `definition` and `numbers`.
 ///
@@ -9,7 +10,7 @@ import OutcomeEval
 enum FuzzTarget: String, CaseIterable {
     case csv, chunks, encoding, expression, definition, numbers
 
-    static let plan = try? Evaluation.loadDefinitions(indicators)
+    static let plan = try? DataSetEvaluation.loadDefinitions(indicators)
 
     /// A scratch copy of the definitions for the `definition` target.
     static let scratch: String = {

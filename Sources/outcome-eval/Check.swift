@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import OutcomeEval
+import Pipeline
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         do {
-            let plan = try Evaluation.loadDefinitions(indicators)
+            let plan = try DataSetEvaluation.loadDefinitions(indicators)
             print("\(indicators): \(plan.indicators.count) indicators, \(plan.breakdowns.count) breakdowns, \(plan.schema.tables.count) tables: OK")
             guard let data else { return }
             try DataCheck.requireHeaders(plan: plan, data: data)

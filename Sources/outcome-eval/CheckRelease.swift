@@ -1,5 +1,5 @@
 import ArgumentParser
-import OutcomeEval
+import Pipeline
 
 struct CheckRelease: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DataContract
 import Foundation
 import Logging
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import OutcomeEval
+import Pipeline
+import Reports
 
 @main
 struct OutcomeEvalCommand: ParsableCommand {

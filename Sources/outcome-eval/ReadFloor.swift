@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import OutcomeEval
+import Pipeline
 
 /// For `make bench` only (hidden from --help): the floor that a run's time is compared with.
 struct ReadFloor: ParsableCommand {
@@ -17,7 +17,7 @@ struct ReadFloor: ParsableCommand {
 
     func run() throws {
         do {
-            let totals = try ReadingFloor.measure(data: data, plan: try Evaluation.loadDefinitions(indicators))
+            let totals = try ReadingFloor.measure(data: data, plan: try DataSetEvaluation.loadDefinitions(indicators))
             print("\(totals.files) files, \(totals.bytes) bytes, \(totals.records) records")
         } catch {
             fail(error)

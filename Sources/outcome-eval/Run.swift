@@ -1,7 +1,10 @@
 import ArgumentParser
+import DataContract
 import Dispatch
+import Evaluation
 import Foundation
-import OutcomeEval
+import Pipeline
+import Results
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(

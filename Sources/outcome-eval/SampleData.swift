@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import OutcomeEval
+import Pipeline
 import SampleData
 
 struct SampleDataCommand: ParsableCommand {

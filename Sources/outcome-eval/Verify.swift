@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import OutcomeEval
+import Pipeline
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
+@testable import Definitions
+@testable import Evaluation
 import XCTest
-
-@testable import OutcomeEval
 
 /// Each kind of mistake in a definition, with the place `check` names for it.
 final class DefinitionErrorTests: XCTestCase {
@@ -10,7 +10,7 @@ final class DefinitionErrorTests: XCTestCase {
         let definitions = folder.copy(defaultIndicators, to: "Indicators")
         folder.write("Indicators/indicators/" + file, indicator)
         do {
-            _ = try DefinitionLoader.load(directory: definitions)
+            _ = try EvaluationPlan.load(directory: definitions)
             return []
         } catch {
             return error.diagnostics.map(\.description)
@@ -31,7 +31,7 @@ final class DefinitionErrorTests: XCTestCase {
     }
 
     func testTheDefaultDefinitionsHaveNoProblems() throws {
-        let plan = try DefinitionLoader.load(directory: defaultIndicators)
+        let plan = try EvaluationPlan.load(directory: defaultIndicators)
         XCTAssertEqual(plan.indicators.count, 16)
         XCTAssertEqual(plan.indicators.map(\.definition.dimension).filter { $0 == "fairness" }.count, 5)
     }
@@ -129,7 +129,7 @@ final class DefinitionErrorTests: XCTestCase {
     /// The disclosure settings: on by default; a switch that is not true or false, or a
     /// threshold under 1, is an error at its place.
     func testDisclosureSettings() throws {
-        let plan = try DefinitionLoader.load(directory: defaultIndicators)
+        let plan = try EvaluationPlan.load(directory: defaultIndicators)
         XCTAssertEqual(plan.settings.disclosureRule, DisclosureRule(threshold: 5, complementary: true))
         for (from, to, expected) in [
             ("complementary_suppression: true", "complementary_suppression: sometimes", "evaluation.yaml:30:28: error: complementary_suppression must be true or false"),
@@ -141,7 +141,7 @@ final class DefinitionErrorTests: XCTestCase {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             XCTAssertTrue(text.contains(from))
             try text.replacingOccurrences(of: from, with: to).write(toFile: path, atomically: true, encoding: .utf8)
-            XCTAssertThrowsError(try DefinitionLoader.load(directory: definitions)) { error in
+            XCTAssertThrowsError(try EvaluationPlan.load(directory: definitions)) { error in
                 XCTAssertEqual(error.diagnostics.map(\.description), [expected])
             }
         }
@@ -152,7 +152,7 @@ final class DefinitionErrorTests: XCTestCase {
         let definitions = folder.copy(defaultIndicators, to: "Indicators")
         folder.write("Indicators/indicators/91-a.yaml", indicator(value: "count(nothing)").replacingOccurrences(of: "id: extra", with: "id: a"))
         folder.write("Indicators/indicators/92-b.yaml", indicator(value: "count(attendance)", floor: "1 / 0").replacingOccurrences(of: "id: extra", with: "id: b").replacingOccurrences(of: "participation", with: "particpation"))
-        XCTAssertThrowsError(try DefinitionLoader.load(directory: definitions)) { error in
+        XCTAssertThrowsError(try EvaluationPlan.load(directory: definitions)) { error in
             let lines = (error as! DefinitionErrors).diagnostics.map { "\($0.file):\($0.line):\($0.column)" }
             XCTAssertEqual(lines, ["indicators/91-a.yaml:4:14", "indicators/92-b.yaml:3:12", "indicators/92-b.yaml:6:10"])
         }

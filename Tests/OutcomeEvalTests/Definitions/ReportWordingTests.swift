@@ -1,7 +1,6 @@
+@testable import Definitions
 import Foundation
 import XCTest
-
-@testable import OutcomeEval
 
 /// `report:` of evaluation.yaml: the title and the unit word the reports use.
 final class ReportWordingTests: XCTestCase {

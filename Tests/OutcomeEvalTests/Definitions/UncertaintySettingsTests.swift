@@ -1,6 +1,6 @@
+@testable import Definitions
+@testable import Evaluation
 import XCTest
-
-@testable import OutcomeEval
 
 /// `uncertainty:` of evaluation.yaml: defaults, and each bad value named at its place.
 final class UncertaintySettingsTests: XCTestCase {
@@ -11,7 +11,7 @@ final class UncertaintySettingsTests: XCTestCase {
         let text = try String(contentsOfFile: definitions + "/evaluation.yaml", encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         folder.write("Indicators/evaluation.yaml", lines.compactMap { $0.hasPrefix("uncertainty:") ? line : $0 }.joined(separator: "\n"))
-        return try DefinitionLoader.load(directory: definitions)
+        return try EvaluationPlan.load(directory: definitions)
     }
 
     private func problems(_ line: String) -> [String] {
@@ -26,7 +26,7 @@ final class UncertaintySettingsTests: XCTestCase {
     }
 
     func testTheDefaultsAreTheSpecs() throws {
-        let written = try DefinitionLoader.load(directory: defaultIndicators).settings.uncertainty
+        let written = try EvaluationPlan.load(directory: defaultIndicators).settings.uncertainty
         XCTAssertEqual(written.draws, 1000)
         XCTAssertEqual(written.weightSpread, 0.5)
         XCTAssertEqual(written.level, 0.95)

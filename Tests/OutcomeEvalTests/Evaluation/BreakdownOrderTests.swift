@@ -1,6 +1,5 @@
+@testable import Evaluation
 import XCTest
-
-@testable import OutcomeEval
 
 /// Breakdown groups come in one defined order, even when their labels are the same text.
 final class BreakdownOrderTests: XCTestCase {

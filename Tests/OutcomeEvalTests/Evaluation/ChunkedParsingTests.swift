@@ -1,7 +1,9 @@
+@testable import CSVReading
+@testable import DataContract
 import Foundation
+@testable import Pipeline
+@testable import Results
 import XCTest
-
-@testable import OutcomeEval
 
 /// A large file parsed in chunks, in parallel, gives what one sequential read gives.
 final class ChunkedParsingTests: XCTestCase {
@@ -87,7 +89,7 @@ final class ChunkedParsingTests: XCTestCase {
                 configuration.chunkBytes = 2048
             }
             let folder = TemporaryFolder("split\(split)\(serial)")
-            _ = try ReportWriter.writeFiles(try Evaluation.run(configuration), into: folder.path)
+            _ = try ReportWriter.writeFiles(try DataSetEvaluation.run(configuration), into: folder.path)
             return filesUnder(folder.path)
         }
         // The split path is taken: the file with the bad rows at its end is in many chunks.

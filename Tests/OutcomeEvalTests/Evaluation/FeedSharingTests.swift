@@ -1,11 +1,11 @@
+@testable import DataContract
+@testable import Evaluation
 import XCTest
-
-@testable import OutcomeEval
 
 /// Which compiled feeds of the default indicators share an accumulator (see `FeedSharing`).
 final class FeedSharingTests: XCTestCase {
     func testAttendanceFeedsShareAcrossQuartersAndRowCounts() throws {
-        let plan = try DefinitionLoader.load(directory: defaultIndicators)
+        let plan = try EvaluationPlan.load(directory: defaultIndicators)
         let attendance = plan.schema.tables.firstIndex { $0.name == "attendance" }!
         let (feeds, _, owners) = compiledFeeds(plan, table: attendance)
         func index(_ feed: Int, _ quarter: Int) -> Int { feed * 4 + quarter }
@@ -31,7 +31,7 @@ final class FeedSharingTests: XCTestCase {
 /// remembered) or jump about.
 final class FeedDispatchTests: XCTestCase {
     func testEveryDayReachesExactlyTheFeedsWhoseWindowHoldsIt() throws {
-        let plan = try DefinitionLoader.load(directory: defaultIndicators)
+        let plan = try EvaluationPlan.load(directory: defaultIndicators)
         for table in plan.schema.tables.indices {
             let (_, compiled, owners) = compiledFeeds(plan, table: table)
             var dispatch = FeedDispatch(compiled, owners: owners)

@@ -1,6 +1,6 @@
+@testable import DataContract
+@testable import Evaluation
 import XCTest
-
-@testable import OutcomeEval
 
 final class GroupTalliesTests: XCTestCase {
     /// Row counts are kept in 32 bits until one would reach 2^32 - 1 (merged chunks of a

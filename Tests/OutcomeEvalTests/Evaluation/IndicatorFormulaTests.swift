@@ -1,6 +1,6 @@
+@testable import Evaluation
+@testable import Results
 import XCTest
-
-@testable import OutcomeEval
 
 /// Each default indicator on TinyDataSet, against values worked out by hand from
 /// INDICATORS.md's formulas (the working is in each test).

@@ -1,6 +1,7 @@
+@testable import DataContract
+@testable import Pipeline
+@testable import Results
 import XCTest
-
-@testable import OutcomeEval
 
 /// Text columns of kept tables (activities' district is text) are kept as strings only when
 /// the plan reads them through a reference; these indicators do, by row and by distinct value.
@@ -27,7 +28,7 @@ final class KeptTextTests: XCTestCase {
             target: 1
             """)
         let data = TinyDataSet.write(to: folder)
-        let result = try Evaluation.run(RunConfiguration(dataDirectory: data, indicatorsDirectory: definitions, period: Quarter("2026Q3")!))
+        let result = try DataSetEvaluation.run(RunConfiguration(dataDirectory: data, indicatorsDirectory: definitions, period: Quarter("2026Q3")!))
         // Q3 attendance is at A1 (종로구) and A2 (중구).
         XCTAssertEqual(result.value("districts_visited"), 2)
         XCTAssertEqual(result.value("jongno_share"), 0.5)

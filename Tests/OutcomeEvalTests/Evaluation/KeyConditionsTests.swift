@@ -1,6 +1,6 @@
+@testable import DataContract
+@testable import Definitions
 import XCTest
-
-@testable import OutcomeEval
 
 /// The filter of a distinct source is split into row conditions and conditions on the value
 /// (see `KeyConditions`); the sets must come out as if every row had been filtered whole.

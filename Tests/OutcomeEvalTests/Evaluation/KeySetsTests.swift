@@ -1,6 +1,7 @@
+@testable import DataContract
+@testable import Definitions
+@testable import Evaluation
 import XCTest
-
-@testable import OutcomeEval
 
 /// Conditions on distinct values worked out a set at a time (`RowEvaluator.select`) must pick
 /// exactly the values that the compiled condition, asked value by value, says yes to.

@@ -1,6 +1,7 @@
+@testable import DataContract
+@testable import Definitions
+@testable import Evaluation
 import XCTest
-
-@testable import OutcomeEval
 
 /// What a missing value does to every operator, function and aggregate (README, "The
 /// expression language"): a comparison with one is false, arithmetic with one is missing,

@@ -1,6 +1,9 @@
+@testable import CSVReading
+@testable import DataContract
+@testable import Evaluation
+@testable import Pipeline
+@testable import Results
 import XCTest
-
-@testable import OutcomeEval
 
 /// Every way an indicator can lack a value, each reported with its reason and never as 0.
 final class NotComputableTests: XCTestCase {
@@ -119,7 +122,7 @@ final class NotComputableTests: XCTestCase {
         let cp949 = encodeCP949(Array(TinyDataSet.participants.replacingOccurrences(of: "\n", with: "\r\n").utf8))!
         folder.write("data/p1/participants.csv", bytes: cp949)
         folder.write("data/p1/activities.csv", bytes: [0xEF, 0xBB, 0xBF] + Array(TinyDataSet.activities.utf8))
-        let result = try Evaluation.run(RunConfiguration(dataDirectory: data, indicatorsDirectory: defaultIndicators, period: Quarter("2026Q3")!))
+        let result = try DataSetEvaluation.run(RunConfiguration(dataDirectory: data, indicatorsDirectory: defaultIndicators, period: Quarter("2026Q3")!))
         let files = result.projects[0].files
         XCTAssertEqual(files.first { $0.table == "participants" }?.encoding, .cp949)
         XCTAssertEqual(files.first { $0.table == "activities" }?.encoding, .utf8WithBOM)

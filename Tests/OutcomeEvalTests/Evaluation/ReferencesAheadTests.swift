@@ -1,6 +1,7 @@
+@testable import CSVReading
+@testable import DataContract
+@testable import Evaluation
 import XCTest
-
-@testable import OutcomeEval
 
 /// References looked up a batch ahead must be the rows the field parser finds for the same
 /// fields; a field the look-ahead leaves alone (empty, with doubled quotes, naming no row) is

@@ -1,6 +1,6 @@
+@testable import DataContract
+@testable import Evaluation
 import XCTest
-
-@testable import OutcomeEval
 
 /// `quarter_of` and `quarter_end` keep the last quarter's days between rows; whatever order
 /// the dates come in, each answer must be the calendar's.

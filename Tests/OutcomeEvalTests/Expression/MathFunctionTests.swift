@@ -1,7 +1,10 @@
+@testable import DataContract
+@testable import Definitions
+@testable import Evaluation
 import Foundation
+@testable import Pipeline
+@testable import Results
 import XCTest
-
-@testable import OutcomeEval
 
 /// `ln`, `log10`, `exp`, `sqrt`, `pow`, `min`, `max` and `round`: values worked by hand, the
 /// domain rules (never −∞ or NaN), missing in → missing out, and the definition errors.
@@ -63,7 +66,7 @@ final class MathFunctionTests: XCTestCase {
             folder.write("Indicators/indicators/90-\(id).yaml", indicator(id, value))
         }
         let data = TinyDataSet.write(to: folder)
-        return try Evaluation.run(RunConfiguration(dataDirectory: data, indicatorsDirectory: definitions, period: Quarter("2026Q3")!))
+        return try DataSetEvaluation.run(RunConfiguration(dataDirectory: data, indicatorsDirectory: definitions, period: Quarter("2026Q3")!))
     }
 
     private func indicator(_ id: String, _ value: String) -> String {
@@ -125,7 +128,7 @@ final class MathFunctionTests: XCTestCase {
         let definitions = folder.copy(defaultIndicators, to: "Indicators")
         folder.write("Indicators/indicators/90-extra.yaml", indicator("extra", value))
         do {
-            _ = try DefinitionLoader.load(directory: definitions)
+            _ = try EvaluationPlan.load(directory: definitions)
             return []
         } catch {
             return error.diagnostics.map(\.description)
@@ -148,7 +151,7 @@ final class MathFunctionTests: XCTestCase {
     }
 
     func testConstantsAreWorkedOutOnce() throws {
-        let compiler = Compiler(schema: try DefinitionLoader.load(directory: defaultIndicators).schema, references: [:])
+        let compiler = Compiler(schema: try EvaluationPlan.load(directory: defaultIndicators).schema, references: [:])
         let (expr, _) = try compiler.compile(try Parser.parse("round(ln(100) * 2, 3)"), in: .project)
         guard case let .constant(.number(n)) = expr else { return XCTFail("\(expr)") }
         XCTAssertEqual(n, 9.21)  // 2 ln 100 = 9.2103…

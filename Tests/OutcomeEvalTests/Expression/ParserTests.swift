@@ -1,6 +1,5 @@
+@testable import Definitions
 import XCTest
-
-@testable import OutcomeEval
 
 /// The parser against a table of expressions and the tree each must give, written as an
 /// S-expression (positions left out): precedence, associativity, `not in`, comments, literals.

@@ -1,6 +1,5 @@
+@testable import CSVReading
 import XCTest
-
-@testable import OutcomeEval
 
 /// The one CSV quoting of the package (reports' CSVs, sample data): by hand, and read back
 /// by the reader.

@@ -1,6 +1,5 @@
+@testable import CSVReading
 import XCTest
-
-@testable import OutcomeEval
 
 /// Reads a whole file with the reader and returns each record's fields (or its problem).
 private func records(

@@ -2,24 +2,23 @@ import Foundation
 import XCTest
 
 /// The targets of Package.swift follow the data's way: each may depend only on targets of
-/// a lower layer, so that a backward reference is a failed test today and a compile error
-/// once the library is split (README, "Layout").
+/// a lower layer (README, "Layout"), and each source file imports only targets its own
+/// depends on (SwiftPM would let it import any module built before it).
 final class TargetLayerTests: XCTestCase {
-    /// Lowest first. CSV … Run are the planned library targets; until the split,
-    /// `OutcomeEval` holds them all, above them. Every target must have a place here.
+    /// Lowest first; CSVReading … Pipeline are the library. Every target must have a place here.
     static let layers: [[String]] = [
         ["CXLSXWriter", "CCrypto", "CPrefetch", "CExchange"],
         ["XLSX"],
-        ["CSV"],
-        ["Contract"],
+        ["CSVReading"],
+        ["DataContract"],
         ["Definitions"],
         ["Evaluation"],
         ["Scoring"],
         ["Uncertainty"],
+        ["Results"],
         ["Reports"],
-        ["Run"],
-        ["OutcomeEval"],
-        ["SampleData"],
+        ["Pipeline"],
+        ["SampleData", "FuzzHooks"],
         ["outcome-eval", "outcome-eval-fuzz"],
         ["OutcomeEvalTests"],
     ]
@@ -27,27 +26,59 @@ final class TargetLayerTests: XCTestCase {
     func testNoTargetDependsOnATargetOfItsOwnLayerOrAbove() throws {
         let text = try String(contentsOfFile: repositoryRoot + "/Package.swift", encoding: .utf8)
         let targets = Self.targets(in: text)
-        XCTAssertTrue(targets.keys.contains("OutcomeEval"), "Package.swift was not read: \(targets)")
+        XCTAssertTrue(targets.keys.contains("Pipeline"), "Package.swift was not read: \(targets)")
         XCTAssertEqual(Self.problems(targets), [])
+    }
+
+    func testEverySourceFileImportsOnlyWhatItsTargetDependsOn() throws {
+        let text = try String(contentsOfFile: repositoryRoot + "/Package.swift", encoding: .utf8)
+        let targets = Self.targets(in: text)
+        func below(_ target: String) -> Set<String> {
+            var seen: Set<String> = []
+            var next = targets[target] ?? []
+            while let name = next.popLast() {
+                if seen.insert(name).inserted { next += targets[name] ?? [] }
+            }
+            return seen
+        }
+        let system: Set<String> = ["Foundation", "Glibc", "Darwin", "Dispatch", "Synchronization", "XCTest", "Yams", "Logging", "ArgumentParser"]
+        var problems: [String] = []
+        var files = 0
+        for target in targets.keys.sorted() {
+            let folder = repositoryRoot + "/Sources/" + target
+            guard let enumerator = FileManager.default.enumerator(atPath: folder) else { continue }
+            let allowed = below(target).union(system)
+            for case let file as String in enumerator where file.hasSuffix(".swift") {
+                files += 1
+                let source = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+                for line in source.split(separator: "\n") {
+                    guard let match = line.wholeMatch(of: #/(?:@testable )?import (\w+)/#) else { continue }
+                    let module = String(match.output.1)
+                    if !allowed.contains(module) { problems.append("\(target)/\(file) imports \(module)") }
+                }
+            }
+        }
+        XCTAssertGreaterThan(files, 100, "the sources were not found")
+        XCTAssertEqual(problems, [])
     }
 
     func testABackwardEdgeAndAnUnplacedTargetAreFound() {
         let text = """
             targets: [
                 .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto"),
-                .target(name: "CSV", dependencies: ["CCrypto"]),
-                .target(name: "Evaluation", dependencies: ["CSV", .product(name: "Yams", package: "Yams")]),
+                .target(name: "CSVReading", dependencies: ["CCrypto"]),
+                .target(name: "Evaluation", dependencies: ["CSVReading", .product(name: "Yams", package: "Yams")]),
                 .target(
                     name: "Definitions",
-                    dependencies: ["CSV", "Evaluation"]
+                    dependencies: ["CSVReading", "Evaluation"]
                 ),
                 .target(name: "Scoring", dependencies: ["Scoring"]),
                 .target(name: "Extra", dependencies: []),
             ]
             """
         let targets = Self.targets(in: text)
-        XCTAssertEqual(targets["Evaluation"], ["CSV"])
-        XCTAssertEqual(targets["Definitions"], ["CSV", "Evaluation"])
+        XCTAssertEqual(targets["Evaluation"], ["CSVReading"])
+        XCTAssertEqual(targets["Definitions"], ["CSVReading", "Evaluation"])
         XCTAssertEqual(Self.problems(targets), [
             "Definitions depends on Evaluation, which is not below it",
             "Extra has no layer in TargetLayerTests.layers",

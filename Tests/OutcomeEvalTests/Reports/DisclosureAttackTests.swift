@@ -1,6 +1,5 @@
+@testable import Results
 import XCTest
-
-@testable import OutcomeEval
 
 /// The attack on published tables, as a reader would make it. Expected values by hand.
 final class DisclosureAttackTests: XCTestCase {

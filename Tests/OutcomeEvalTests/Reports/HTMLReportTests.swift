@@ -1,7 +1,8 @@
+@testable import DataContract
 import Foundation
+@testable import Reports
+@testable import Results
 import XCTest
-
-@testable import OutcomeEval
 
 /// report.html: escaping done once and right, nothing from outside, the same bytes each time.
 final class HTMLReportTests: XCTestCase {

@@ -1,7 +1,6 @@
 import Foundation
+@testable import Reports
 import XCTest
-
-@testable import OutcomeEval
 
 /// `JSONWriter`'s strings and numbers: the escapes RFC 8259 requires and no others, so
 /// Hangul and characters beyond the BMP stay readable UTF-8; and a decoder gets back exactly

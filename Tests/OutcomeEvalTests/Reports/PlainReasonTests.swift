@@ -1,6 +1,7 @@
+@testable import DataContract
+@testable import Evaluation
+@testable import Reports
 import XCTest
-
-@testable import OutcomeEval
 
 /// Not-computable reasons for people: the definition's plain words, not the expression.
 final class PlainReasonTests: XCTestCase {

@@ -1,6 +1,6 @@
+@testable import Definitions
+@testable import Results
 import XCTest
-
-@testable import OutcomeEval
 
 /// Complementary suppression on hand-made tables. Each expected table was worked out by hand
 /// (the reasoning is beside it); the attack then confirms nothing in it can be worked out.

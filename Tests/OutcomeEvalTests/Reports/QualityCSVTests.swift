@@ -1,6 +1,5 @@
+@testable import Reports
 import XCTest
-
-@testable import OutcomeEval
 
 final class QualityCSVTests: XCTestCase {
     /// Text that a spreadsheet would run gets a leading '; the tool's own numbers stay numbers.

@@ -1,12 +1,15 @@
+@testable import DataContract
+@testable import Evaluation
 import Foundation
+@testable import Pipeline
+@testable import Reports
+@testable import Results
 import XCTest
-
-@testable import OutcomeEval
 
 /// Roll-ups by department and programme type, against Python's own sums of results.json.
 final class RollupTests: XCTestCase {
     func testRollupsOfTheSamplesEqualAnIndependentComputation() throws {
-        let result = try Evaluation.run(
+        let result = try DataSetEvaluation.run(
             RunConfiguration(dataDirectory: repositoryRoot + "/Samples", indicatorsDirectory: defaultIndicators, period: Quarter("2026Q3")!))
         let folder = TemporaryFolder()
         guard try runTool(["run", "--data", repositoryRoot + "/Samples", "--indicators", defaultIndicators, "--period", "2026Q3", "--out", folder.path, "--quiet"]).status == 0
@@ -72,7 +75,7 @@ final class RollupTests: XCTestCase {
             .replacingOccurrences(of: "  - column: department", with: "  - column: bureau")
         folder.write("defs/evaluation.yaml", settings)
         let line = settings.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("  - column: bureau") }! + 1
-        XCTAssertThrowsError(try DefinitionLoader.load(directory: folder.path + "/defs")) { error in
+        XCTAssertThrowsError(try EvaluationPlan.load(directory: folder.path + "/defs")) { error in
             XCTAssertEqual(
                 "\(error)".split(separator: "\n").first.map(String.init),
                 "evaluation.yaml:\(line):13: error: projects.csv has no column 'bureau'; it has project_id, name_ko, name_en, department, program_type, scope, start_date, funding_end_date, target_participants")

@@ -1,11 +1,13 @@
+@testable import DataContract
+@testable import Pipeline
+@testable import Reports
+@testable import Results
 import XCTest
-
-@testable import OutcomeEval
 
 /// How report.txt shows rank ranges, share intervals, the uncertain mark and the drivers.
 final class UncertaintyTextTests: XCTestCase {
     private static let result = Result {
-        try Evaluation.run(
+        try DataSetEvaluation.run(
             RunConfiguration(dataDirectory: repositoryRoot + "/Samples", indicatorsDirectory: defaultIndicators, period: Quarter("2026Q3")!))
     }
 

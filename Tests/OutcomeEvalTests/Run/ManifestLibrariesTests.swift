@@ -1,7 +1,6 @@
 import Foundation
+@testable import Reports
 import XCTest
-
-@testable import OutcomeEval
 
 /// manifest.json names the libraries under the bytes, and `verify` says first when they differ.
 final class ManifestLibrariesTests: XCTestCase {

@@ -1,6 +1,5 @@
+@testable import CSVReading
 import XCTest
-
-@testable import OutcomeEval
 
 final class SHA256Tests: XCTestCase {
     private func digest(_ bytes: [UInt8], pieces: Int = 1) throws -> String {

@@ -1,9 +1,8 @@
 import Dispatch
+@testable import Evaluation
 import Foundation
 import Synchronization
 import XCTest
-
-@testable import OutcomeEval
 
 /// A stop (what the SIGINT/SIGTERM handler asks for) while `parallelMap` runs nested items,
 /// as a project's chunks run inside the projects' map.
@@ -21,8 +20,8 @@ final class WorkersTests: XCTestCase {
         let returned = Mutex(false)
         // This thread stays parked once stopped, as the process's would until the handler exits.
         Thread {
-            _ = Evaluation.parallelMap(Array(0..<4), serial: false, workers: workers) { _ in
-                Evaluation.parallelMap(Array(0..<4), serial: false, workers: workers) { _ in
+            _ = Parallel.map(Array(0..<4), serial: false, workers: workers) { _ in
+                Parallel.map(Array(0..<4), serial: false, workers: workers) { _ in
                     let first = tally.withLock { tally in
                         tally.running += 1
                         tally.started += 1
@@ -60,7 +59,7 @@ final class WorkersTests: XCTestCase {
     }
 
     func testWithoutAStopEveryItemRunsInOrder() {
-        let doubled = Evaluation.parallelMap(Array(0..<100), serial: false, largestFirst: (0..<100).map { $0 % 7 }, workers: Workers()) {
+        let doubled = Parallel.map(Array(0..<100), serial: false, largestFirst: (0..<100).map { $0 % 7 }, workers: Workers()) {
             $0 * 2
         }
         XCTAssertEqual(doubled, (0..<100).map { $0 * 2 })

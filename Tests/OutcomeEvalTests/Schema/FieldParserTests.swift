@@ -1,6 +1,5 @@
+@testable import DataContract
 import XCTest
-
-@testable import OutcomeEval
 
 final class FieldParserTests: XCTestCase {
     private func parse(_ parser: inout FieldParser, _ text: String, column: Int = 0) -> Result<Value, FieldParser.Failure> {

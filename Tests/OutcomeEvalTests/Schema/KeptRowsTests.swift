@@ -1,6 +1,7 @@
+@testable import DataContract
+@testable import Definitions
+@testable import Evaluation
 import XCTest
-
-@testable import OutcomeEval
 
 final class KeptRowsTests: XCTestCase {
     /// Every kind of value comes back as it went in, including numbers whose bit patterns

@@ -1,6 +1,5 @@
+@testable import DataContract
 import XCTest
-
-@testable import OutcomeEval
 
 final class KeyIndexTests: XCTestCase {
     /// With no room reserved, with too little (it grows) and with more than enough.

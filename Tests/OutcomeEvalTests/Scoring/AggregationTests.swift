@@ -1,7 +1,8 @@
+@testable import Definitions
+@testable import Evaluation
 import Foundation
+@testable import Reports
 import XCTest
-
-@testable import OutcomeEval
 
 /// Weighted arithmetic, geometric and harmonic means worked by hand, a zero under each, and
 /// the `aggregation:` of evaluation.yaml.
@@ -52,7 +53,7 @@ final class AggregationTests: XCTestCase {
     }
 
     func testDefaultIsArithmeticAtEveryLevel() throws {
-        let settings = try DefinitionLoader.load(directory: defaultIndicators).settings
+        let settings = try EvaluationPlan.load(directory: defaultIndicators).settings
         XCTAssertEqual(settings.dimensions.map(\.aggregation), [.arithmetic, .arithmetic, .arithmetic])
         XCTAssertEqual(settings.overallAggregation, .arithmetic)
     }
@@ -77,7 +78,7 @@ final class AggregationTests: XCTestCase {
     /// The legend says how the levels combine; with every level arithmetic it is the line
     /// reports always had.
     func testLegend() throws {
-        let plain = AggregationText(settings: try DefinitionLoader.load(directory: defaultIndicators).settings, language: .en)
+        let plain = AggregationText(settings: try EvaluationPlan.load(directory: defaultIndicators).settings, language: .en)
         XCTAssertEqual(
             plain.legend(),
             "score = (value − floor) / (target − floor) × 100, clamped to 0–100; a dimension is the weighted mean of its computable indicators.")

@@ -1,7 +1,12 @@
+@testable import DataContract
+@testable import Definitions
+@testable import Evaluation
 import Foundation
+import FuzzHooks
+@testable import Reports
+@testable import Scoring
 import XCTest
 
-@testable import OutcomeEval
 @testable import SampleData
 
 /// Every number path is total: seeded, generated extreme doubles (NaN, ±∞, ±0, subnormals,
@@ -121,7 +126,7 @@ final class NumberTotalityTests: XCTestCase {
 
     /// The fuzz target's own checks (`Fuzzing.numbers`), on seeded bytes against the default plan.
     func testTheNumbersFuzzTargetHoldsOnGeneratedInputs() throws {
-        let plan = try DefinitionLoader.load(directory: defaultIndicators)
+        let plan = try EvaluationPlan.load(directory: defaultIndicators)
         var random = Generator(state: 65)
         for _ in 0..<300 {
             var bytes: [UInt8] = []

@@ -1,6 +1,8 @@
+@testable import DataContract
+@testable import Definitions
+@testable import Evaluation
+@testable import Scoring
 import XCTest
-
-@testable import OutcomeEval
 
 /// `Scorer` at its edges, against INDICATORS.md's formula worked by hand: clamping at the
 /// floor and the target either way round, floor = target, the band boundaries of
@@ -9,7 +11,7 @@ final class ScorerTests: XCTestCase {
     private var plan: EvaluationPlan!
 
     override func setUpWithError() throws {
-        plan = try DefinitionLoader.load(directory: defaultIndicators)
+        plan = try EvaluationPlan.load(directory: defaultIndicators)
     }
 
     func testHigherIsBetterClampsAtTheFloorAndTheTarget() throws {

@@ -1,6 +1,5 @@
+@testable import Evaluation
 import Foundation
-
-@testable import OutcomeEval
 
 /// The default definitions loaded with their evaluation.yaml's text changed by `edit`.
 func definitions(editingSettings edit: (String) -> String) throws -> EvaluationPlan {
@@ -8,5 +7,5 @@ func definitions(editingSettings edit: (String) -> String) throws -> EvaluationP
     let definitions = folder.copy(defaultIndicators, to: "Indicators")
     let path = definitions + "/evaluation.yaml"
     try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
-    return try DefinitionLoader.load(directory: definitions)
+    return try EvaluationPlan.load(directory: definitions)
 }

@@ -1,4 +1,7 @@
-@testable import OutcomeEval
+@testable import DataContract
+@testable import Evaluation
+@testable import Pipeline
+@testable import Results
 
 /// A data set small enough to compute every indicator by hand (see IndicatorFormulaTests).
 ///
@@ -101,7 +104,7 @@ enum TinyDataSet {
         period: String = "2026Q3"
     ) throws -> EvaluationResult {
         let data = write(to: folder, registry: registry, replacing: replacing, removing: removing)
-        return try Evaluation.run(
+        return try DataSetEvaluation.run(
             RunConfiguration(dataDirectory: data, indicatorsDirectory: defaultIndicators, period: Quarter(period)!))
     }
 }

@@ -1,11 +1,15 @@
+@testable import DataContract
+@testable import Evaluation
+@testable import Pipeline
+@testable import Results
+@testable import Scoring
+@testable import Uncertainty
 import XCTest
-
-@testable import OutcomeEval
 
 final class DriversTests: XCTestCase {
     /// Every project of Samples/: the contributions add up to its change of the overall score.
     func testDriversOfEverySampleProjectAddUpToItsChange() throws {
-        let result = try Evaluation.run(
+        let result = try DataSetEvaluation.run(
             RunConfiguration(dataDirectory: repositoryRoot + "/Samples", indicatorsDirectory: defaultIndicators, period: Quarter("2026Q3")!))
         var checked = 0
         for (p, scores) in result.scores.enumerated() {
@@ -28,7 +32,7 @@ final class DriversTests: XCTestCase {
     /// participation indicator of five moves from 40 to 70, nothing else moves; its part is
     /// (1/3)·(70 − 40)/5 = 2 and the others' 0.
     func testOneMovedIndicatorCarriesTheWholeChange() throws {
-        let plan = try DefinitionLoader.load(directory: defaultIndicators)
+        let plan = try EvaluationPlan.load(directory: defaultIndicators)
         let moved = try XCTUnwrap(plan.indicators.firstIndex { $0.definition.id == "retention" })
         func scores(_ moving: Double) -> ProjectScores {
             Scorer.scores(
@@ -48,7 +52,7 @@ final class DriversTests: XCTestCase {
     /// An indicator with a score in one quarter only counts 0 in the other, and the
     /// dimension's weight Σ_d changes with it.
     func testAnIndicatorMissingInOneQuarterCountsZeroThere() throws {
-        let plan = try DefinitionLoader.load(directory: defaultIndicators)
+        let plan = try EvaluationPlan.load(directory: defaultIndicators)
         let gone = try XCTUnwrap(plan.indicators.firstIndex { $0.definition.id == "retention" })
         let before = Scorer.scores(plan.indicators.indices.map { .value($0 == gone ? 1 : 0.4, floor: 0, target: 1, share: nil) }, plan: plan)
         let now = Scorer.scores(

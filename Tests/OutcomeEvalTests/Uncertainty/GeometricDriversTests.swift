@@ -1,7 +1,11 @@
+@testable import DataContract
+@testable import Evaluation
 import Foundation
+@testable import Pipeline
+@testable import Results
+@testable import Scoring
+@testable import Uncertainty
 import XCTest
-
-@testable import OutcomeEval
 
 /// Drivers and rank draws follow the declared aggregation: Samples/regions/ has a geometric
 /// overall of three one- or two-indicator dimensions (health, education, income).
@@ -20,7 +24,7 @@ final class GeometricDriversTests: XCTestCase {
     /// Health alone moves, 50 → 60: it carries the whole change of the geometric overall,
     /// (60·80·20)^(1/3) − (50·80·20)^(1/3), and the others nothing.
     func testOneMovedIndicatorCarriesTheWholeChange() throws {
-        let plan = try DefinitionLoader.load(directory: regions + "/Indicators")
+        let plan = try EvaluationPlan.load(directory: regions + "/Indicators")
         let drivers = try XCTUnwrap(Drivers.of(now: scores(plan, [60, 80, 80, 20]), before: scores(plan, [50, 80, 80, 20]), plan: plan))
         XCTAssertEqual(contribution(drivers, "life_expectancy", plan)!, cbrt(96000) - cbrt(80000), accuracy: 1e-12)
         for id in ["expected_schooling", "mean_schooling", "income"] {
@@ -31,7 +35,7 @@ final class GeometricDriversTests: XCTestCase {
     /// Health 50 → 60 and income 20 → 40: Δ ln(overall) = (ln 1.2 + ln 2) / 3, and each takes its
     /// share of it, scaled to the change: ΔO · ln 1.2 / (ln 1.2 + ln 2) and ΔO · ln 2 / (…).
     func testTheChangeOfTheLogIsSplitAndScaled() throws {
-        let plan = try DefinitionLoader.load(directory: regions + "/Indicators")
+        let plan = try EvaluationPlan.load(directory: regions + "/Indicators")
         let drivers = try XCTUnwrap(Drivers.of(now: scores(plan, [60, 80, 80, 40]), before: scores(plan, [50, 80, 80, 20]), plan: plan))
         let change: Double = cbrt(192_000) - cbrt(80_000)  // (60·80·40)^(1/3) − (50·80·20)^(1/3)
         XCTAssertEqual(contribution(drivers, "life_expectancy", plan)!, change * log(1.2) / (log(1.2) + log(2)), accuracy: 1e-12)
@@ -42,7 +46,7 @@ final class GeometricDriversTests: XCTestCase {
     /// Every region of the sample: the contributions add up to the change, a 0 under the
     /// geometric overall (Dry Valley) included; the rank draws use the geometric overall.
     func testEveryRegionAddsUpAndIsRanked() throws {
-        let result = try Evaluation.run(
+        let result = try DataSetEvaluation.run(
             RunConfiguration(dataDirectory: regions + "/data", indicatorsDirectory: regions + "/Indicators", period: Quarter("2026Q3")!))
         var checked = 0
         for (p, scores) in result.scores.enumerated() {

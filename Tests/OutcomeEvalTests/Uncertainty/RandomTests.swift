@@ -1,6 +1,5 @@
+@testable import Uncertainty
 import XCTest
-
-@testable import OutcomeEval
 
 /// The generators against their authors' published outputs, and the Beta sampler's moments.
 final class RandomTests: XCTestCase {

@@ -1,6 +1,7 @@
+@testable import Evaluation
+@testable import Scoring
+@testable import Uncertainty
 import XCTest
-
-@testable import OutcomeEval
 
 /// Rank ranges on made-up scores over the default indicators, with the uncertainty settings
 /// of a copied evaluation.yaml.
@@ -14,7 +15,7 @@ final class RankRobustnessTests: XCTestCase {
         let line = text.split(separator: "\n").first { $0.hasPrefix("uncertainty:") }
         XCTAssertNotNil(line)
         folder.write("Indicators/evaluation.yaml", text.replacingOccurrences(of: String(line ?? ""), with: "uncertainty: " + uncertainty))
-        return try DefinitionLoader.load(directory: definitions)
+        return try EvaluationPlan.load(directory: definitions)
     }
 
     /// One project with the value `values(i)` (on a 0–1 scale: score 100 × value) for
@@ -82,7 +83,7 @@ final class RankRobustnessTests: XCTestCase {
     }
 
     func testFarApartProjectsHaveRangesThatDoNotOverlap() throws {
-        let plan = try DefinitionLoader.load(directory: defaultIndicators)
+        let plan = try EvaluationPlan.load(directory: defaultIndicators)
         let scores = [project(0.15, n: 40, plan: plan), project(0.95, n: 40, plan: plan), project(0.55, n: 40, plan: plan)]
         let ranges = ranges(scores, plan: plan).compactMap { $0 }
         XCTAssertEqual(ranges.map(\.position), [3, 1, 2])
@@ -93,13 +94,13 @@ final class RankRobustnessTests: XCTestCase {
     }
 
     func testSerialAndParallelDrawsAgree() throws {
-        let plan = try DefinitionLoader.load(directory: defaultIndicators)
+        let plan = try EvaluationPlan.load(directory: defaultIndicators)
         let scores = [0.4, 0.42, 0.45, 0.41].map { v in project(n: 12, plan: plan) { v + 0.1 * sin(Double($0)) } }
         XCTAssertEqual(ranges(scores, plan: plan, serial: true), ranges(scores, plan: plan, serial: false))
     }
 
     func testAProjectWithoutAnOverallScoreHasNoRange() throws {
-        let plan = try DefinitionLoader.load(directory: defaultIndicators)
+        let plan = try EvaluationPlan.load(directory: defaultIndicators)
         var missing = project(0.5, plan: plan)
         missing.overall = nil
         let ranges = ranges([project(0.6, plan: plan), missing], plan: plan)

@@ -1,6 +1,5 @@
+@testable import Uncertainty
 import XCTest
-
-@testable import OutcomeEval
 
 /// The Wilson interval of INDICATORS.md, against values worked out by hand from its formula.
 final class WilsonTests: XCTestCase {

@@ -1,0 +1,77 @@
+import CSVReading
+import DataContract
+
+/// The references of a batch of records, looked up before the records are parsed.
+///
+/// Attendance names participants in no order, and a project's participants index is far
+/// larger than the cache, so each look-up is a cache miss; so is the participant's kept row
+/// when a condition reads it (`participant.income_band` of a proposal). Looked up row by row,
+/// each miss is waited for in turn. Here, when the reader starts a batch, the key slots of
+/// the whole batch are prefetched, then looked up in one short loop (their misses overlap),
+/// and the kept rows the batch will read are prefetched in turn. The row loop then takes a
+/// reference's row from here; a field not resolved here (empty, with doubled quotes, or naming
+/// no row) is parsed as usual, which also reports it.
+struct ReferencesAhead {
+    private struct Column {
+        /// Where the field is in the file's records.
+        let position: Int
+        let keys: KeyIndex
+        /// The referenced table's kept rows, when the row loop reads them through this column.
+        let kept: KeptRows?
+    }
+    private let columns: [Column]
+    /// Per schema column, its place in `columns`; -1 for a column that is no reference.
+    private let columnOf: [Int]
+    /// The table's own key column, whose slots are prefetched for the inserts.
+    private let ownKeys: (position: Int, keys: KeyIndex)?
+    /// `rows[j * batchSize + k]`: the row column j of the batch's record k refers to; -1 when
+    /// it was not resolved ahead.
+    private var rows: [Int32]
+
+    /// `positions` are the schema columns' places in the file; `keptRowsRead[c]` the kept
+    /// rows that expressions read through reference column `c`.
+    init(
+        positions: [Int?], parser: FieldParser, ownKeys: (position: Int, keys: KeyIndex)?, keptRowsRead: [Int: KeptRows]
+    ) {
+        var columns: [Column] = []
+        var columnOf = [Int](repeating: -1, count: positions.count)
+        for (index, position) in positions.enumerated() {
+            guard let position, let keys = parser.keys(referencedBy: index) else { continue }
+            columnOf[index] = columns.count
+            columns.append(Column(position: position, keys: keys, kept: keptRowsRead[index]))
+        }
+        self.columns = columns
+        self.columnOf = columnOf
+        self.ownKeys = ownKeys
+        rows = [Int32](repeating: -1, count: columns.count * CSVReader.batchSize)
+    }
+
+    /// Looks up the references of the batch the reader has just started.
+    mutating func lookUp(_ reader: CSVReader) {
+        for column in columns { column.keys.prefetch(fieldAt: column.position, of: reader) }
+        if let ownKeys { ownKeys.keys.prefetch(fieldAt: ownKeys.position, of: reader) }
+        for (j, column) in columns.enumerated() {
+            for k in 0..<reader.batchCount {
+                var row: Int32 = -1
+                if let field = reader.fieldAhead(column.position, ofRecord: k) {
+                    let key = FieldParser.trim(field)
+                    // An empty field is missing or an error, never a key: the parser says which.
+                    if !key.isEmpty, let found = column.keys.row(for: key) {
+                        row = found
+                        column.kept?.prefetch(row: Int(found))
+                    }
+                }
+                rows[j * CSVReader.batchSize + k] = row
+            }
+        }
+    }
+
+    /// The row that schema column `index` of the batch's record `k` refers to, if looked up ahead.
+    @inline(__always)
+    func row(column index: Int, record k: Int) -> Int32? {
+        let j = columnOf[index]
+        guard j >= 0 else { return nil }
+        let row = rows[j * CSVReader.batchSize + k]
+        return row >= 0 ? row : nil
+    }
+}

@@ -1,0 +1,140 @@
+import CSVReading
+import DataContract
+import Evaluation
+import Foundation
+import Reports
+import Results
+import XLSX
+
+/// Writes a run's output folder, `<out>/<period>/`, all at once.
+///
+/// Every file is written into a temporary folder beside the target and flushed to disk; the
+/// folder then swaps places with the target in one step. A reader of the target sees the old
+/// report or the new one, whole, at every instant, and a run that fails or is killed leaves
+/// the old one as it was.
+public enum ReportWriter {
+    /// Writes every output file of `result` into the existing, empty `folder`.
+    /// Returns the warnings of the workbooks (text cut to fit a cell, say).
+    public static func writeFiles(_ result: EvaluationResult, into folder: String) throws(RunError) -> [String] {
+        let version = OutcomeEvalVersion.string
+        let language = result.configuration.language
+        let texts: [(String, String)] = [
+            ("results.json", ResultsJSON.render(result, toolVersion: version)),
+            ("report.txt", TextReport(result: result, language: language, toolVersion: version).render()),
+            ("report.html", HTMLReport(result: result, words: Words(language: language), toolVersion: version).render()),
+            ("data_quality.csv", QualityCSV.dataQuality(result.allFiles)),
+        ]
+        for (name, text) in texts { try DurableFiles.create(folder + "/" + name, with: text) }
+        // Raw input rows (ages, incomes, disabilities): for the data stewards, not for publication.
+        try DurableFiles.create(folder + "/rejects.csv", with: QualityCSV.rejects(result.allRejects, language: language), ownerOnly: true)
+        let words = Words(language: language)
+        let created = result.configuration.documentTime
+        var warnings: [String] = []
+        do {
+            warnings += try PortfolioWorkbook(result: result, ranking: result.ranking, words: words)
+                .write(to: folder + "/portfolio.xlsx", created: created)
+            try FileManager.default.createDirectory(atPath: folder + "/projects", withIntermediateDirectories: true)
+            // On all cores: writing a workbook is mostly libxlsxwriter's temporary files (some
+            // twenty system calls a sheet), each workbook its own. Warnings in project order.
+            let written = Parallel.map(Array(result.projects.indices), serial: result.configuration.serial) { index in
+                let path = folder + "/projects/\(result.projects[index].project.id).xlsx"
+                return Result { try ProjectWorkbook(result: result, index: index, words: words).write(to: path, created: created) }
+            }
+            for workbook in written { warnings += try workbook.get() }
+        } catch let error as RunError {
+            throw error
+        } catch let mismatch as WorkbookMismatch {
+            throw .ioError(
+                "\(mismatch.path): the workbook on disk does not hold what was written (a write was lost on the way: check the disk and its log). "
+                    + "The previous report is unchanged.")
+        } catch {
+            throw .cannotWrite("\(folder): cannot write a workbook: \(error)")
+        }
+        // Last, so that it can hash every other file.
+        let manifest = Manifest(
+            toolVersion: version, libraries: OutcomeEvalVersion.libraries, period: result.configuration.period.description, language: language.rawValue,
+            documentTime: created, inputs: try Manifest.inputs(of: result), outputs: try Manifest.outputs(in: folder))
+        try DurableFiles.create(folder + "/" + Manifest.fileName, with: manifest.render())
+        return warnings
+    }
+
+    /// Where this process writes a report before it takes its place (removed if the run is stopped).
+    public static func stagingFolder(output: String, period: Quarter) -> String {
+        output + "/.\(period).partial-\(getpid())"
+    }
+
+    /// Writes the report of `result` as `<outputDirectory>/<period>/`, replacing the old one only
+    /// when everything is written, its results.json passes the release audit, and it is on the
+    /// disk. Steps (`PausePoint`): the files are `written` into the staging folder, `synced`
+    /// (every file and folder), `swapped` with the old report in one step, made `durable` (the
+    /// parent folder synced), and the old report, now in the staging folder, is `cleaned` away.
+    public static func publish(_ result: EvaluationResult, to outputDirectory: String) throws(RunError) -> [String] {
+        let name = result.configuration.period.description
+        let fm = FileManager.default
+        let target = outputDirectory + "/" + name
+        let staging = stagingFolder(output: outputDirectory, period: result.configuration.period)
+        let retired = outputDirectory + "/.\(name).previous-\(getpid())"
+        let warnings: [String]
+        do {
+            try fm.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+            try? fm.removeItem(atPath: staging)
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite("\(outputDirectory): cannot create the output folder (\(error.localizedDescription)).")
+        }
+        do {
+            warnings = try writeFiles(result, into: staging)
+            try ReleaseAudit.requireSafe(staging)
+            PausePoint.reached("written")
+            try DurableFiles.sync(tree: staging)
+            PausePoint.reached("synced")
+            try swap(staging, into: target, retiredName: retired)
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw error
+        }
+        PausePoint.reached("swapped")
+        do {
+            try DurableFiles.sync(outputDirectory)
+        } catch {
+            // The swap may not survive a power cut: undo it, so that a failed run leaves the
+            // previous report (or none) in place, as it promises.
+            let undone = fm.fileExists(atPath: staging)
+                ? (try? swap(staging, into: target, retiredName: retired)) != nil : rename(target, staging) == 0
+            if undone { try? fm.removeItem(atPath: staging) }
+            throw error
+        }
+        PausePoint.reached("durable")
+        // The previous report (or nothing) is now where the new one was written; a failure to
+        // remove it leaves debris that the next run removes.
+        try? fm.removeItem(atPath: staging)
+        PausePoint.reached("cleaned")
+        return warnings
+    }
+
+    /// Puts `staging` at `target`: one `renameat2(RENAME_EXCHANGE)` when there is an old report,
+    /// which then sits at `staging`; where the system cannot swap, two renames through
+    /// `retiredName` (a killed run there is put right by the next run's lock, `OutputLock`).
+    private static func swap(_ staging: String, into target: String, retiredName: String) throws(RunError) {
+        guard FileManager.default.fileExists(atPath: target) else {
+            guard rename(staging, target) == 0 else {
+                throw .cannotWrite("\(target): cannot put the new report in place (\(systemErrorText())).")
+            }
+            return
+        }
+        if DurableFiles.exchange(staging, target) { return }
+        guard errno == ENOSYS || errno == EINVAL else {
+            throw .cannotWrite("\(target): cannot put the new report in place (\(systemErrorText())); the previous report is unchanged.")
+        }
+        guard rename(target, retiredName) == 0 else {
+            throw .cannotWrite("\(target): cannot replace the old report (\(systemErrorText())).")
+        }
+        guard rename(staging, target) == 0 else {
+            let reason = systemErrorText()
+            _ = rename(retiredName, target)
+            throw .cannotWrite("\(target): cannot put the new report in place (\(reason)).")
+        }
+        // Where `publish` expects the old report after a swap.
+        _ = rename(retiredName, staging)
+    }
+}
