@@ -2,8 +2,9 @@
 import PackageDescription
 
 // The row loops are single-threaded per project and touch no shared mutable state; the
-// runtime's exclusivity checks cost a run 3.9 % of its instructions (callgrind A/B in
-// BENCHMARKS.md, fifth session), so release builds of the library skip them.
+// runtime's exclusivity checks would cost a run half again its instructions now that the
+// reader, the key index and the row loop are in different targets (callgrind A/Bs in
+// BENCHMARKS.md, "The split into nine targets"), so release builds of the library skip them.
 let noExclusivityChecks: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 let package = Package(
