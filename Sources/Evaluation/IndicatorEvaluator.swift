@@ -71,13 +71,18 @@ struct IndicatorEvaluator {
             case let .failure(problem): throw .outsideDomain(call: text, problem: problem)
             }
         case .call:
-            // quarters_in and other functions of project values.
+            // quarters_in and other functions of project values: missing when a registry
+            // field they read is empty.
             guard let n = rows.value(expr).numeric else {
-                throw .projectValueMissing(column: "a date")
+                var empty: Int?
+                expr.visit { part in
+                    if case let .projectField(i) = part, empty == nil, project[i] == .missing { empty = i }
+                }
+                throw empty.map { .projectValueMissing(column: registry.columns[$0].name) } ?? .valueMissing
             }
             return n
         default:
-            guard let n = rows.value(expr).numeric else { throw .noRows(source: "the value") }
+            guard let n = rows.value(expr).numeric else { throw .valueMissing }
             return n
         }
     }

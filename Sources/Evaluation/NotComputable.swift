@@ -11,6 +11,9 @@ public enum NotComputable: Error, Equatable, Sendable {
     case tooFewGroups(found: Int, needed: Int, source: String)
     case zeroMaximum(source: String)
     case projectValueMissing(column: String)
+    /// A value of the project that came out missing for no one field (rare: an expression
+    /// of project values whose every field is there).
+    case valueMissing
     case floorEqualsTarget
     /// `when_any(rows, x)` found no rows: the project sent no data for them (INDICATORS.md:
     /// a count over nothing has not scored 0, it has not been reported).
@@ -44,6 +47,7 @@ public enum NotComputable: Error, Equatable, Sendable {
         case .tooFewGroups: return "too_few_groups"
         case .zeroMaximum: return "zero_maximum"
         case .projectValueMissing: return "project_value_missing"
+        case .valueMissing: return "value_missing"
         case .floorEqualsTarget: return "floor_equals_target"
         case .noData: return "no_data"
         case .notFinite: return "not_finite"
@@ -67,6 +71,8 @@ public enum NotComputable: Error, Equatable, Sendable {
         case let (.zeroMaximum(source), .ko): return "모든 집단의 비율이 0: \(source)"
         case let (.projectValueMissing(column), .en): return "no \(column) in this row of the registry"
         case let (.projectValueMissing(column), .ko): return "목록의 이 행에 \(column) 값 없음"
+        case (.valueMissing, .en): return "the value is missing"
+        case (.valueMissing, .ko): return "값 없음"
         case (.floorEqualsTarget, .en): return "floor equals target, so no score can be given"
         case (.floorEqualsTarget, .ko): return "하한과 목표가 같아 점수를 낼 수 없음"
         case let (.noData(source), .en): return "no data: nothing in \(source)"

@@ -50,10 +50,17 @@ public enum ReportWriter {
         } catch {
             throw .cannotWrite("\(folder): cannot write a workbook: \(error)")
         }
-        // Last, so that it can hash every other file.
+        // Last, so that it can hash every other file; a file written above that the listing
+        // misses would leave the manifest silently incomplete, so it stops the run instead.
+        let outputs = try Manifest.outputs(in: folder)
+        let written = texts.map(\.0) + ["rejects.csv", "portfolio.xlsx"] + result.projects.map { "projects/\($0.project.id).xlsx" }
+        let listed = Set(outputs.map(\.path))
+        if let unlisted = written.first(where: { !listed.contains($0) }) {
+            throw .ioError("\(folder)/\(unlisted): written, but not found when listing the folder for the manifest. The previous report is unchanged.")
+        }
         let manifest = Manifest(
             toolVersion: version, libraries: OutcomeEvalVersion.libraries, period: result.configuration.period.description, language: language.rawValue,
-            documentTime: created, inputs: try Manifest.inputs(of: result), outputs: try Manifest.outputs(in: folder))
+            documentTime: created, inputs: try Manifest.inputs(of: result), outputs: outputs)
         try DurableFiles.create(folder + "/" + Manifest.fileName, with: manifest.render())
         return warnings
     }

@@ -9,7 +9,7 @@ import Scoring
 enum PlainReason {
     static func text(_ reason: NotComputable, definition: IndicatorDefinition, language: Language) -> String {
         switch reason {
-        case .tableUnavailable, .projectValueMissing, .floorEqualsTarget, .notFinite:
+        case .tableUnavailable, .projectValueMissing, .valueMissing, .floorEqualsTarget, .notFinite:
             // These name a file, a column or a number, not an expression: already plain.
             return reason.text(language)
         case .noData:

@@ -158,12 +158,14 @@ package struct PortfolioWorkbook {
                 let before = result.scores[index][current - 1].indicators[i]
                 let definition = indicator.definition
                 let format = definition.format.excelFormat
-                let interval = result.uncertainty.intervals[index][i]?.interval
+                let share = result.uncertainty.intervals[index][i]
+                let interval = share?.interval
                 try table.write([
                     .text(outcome.project.id), .text(name), .text(dimensionName(definition.dimension)), .text(definition.id),
                     .text(definition.name.text(words.language)), .optional(now.value, format: format),
                     .optional(interval?.low, format: format), .optional(interval?.high, format: format),
-                    .optional(now.score, format: Self.scoreFormat), .text(band(now.bandIndex)), .optional(before.value, format: format),
+                    .optional(now.score, format: Self.scoreFormat), .text(UncertaintyText.band(band(now.bandIndex), share)),
+                    .optional(before.value, format: format),
                     .optional(before.score, format: Self.scoreFormat), .text(words.status(now.outcome)),
                     .text(now.plainReason(definition, words.language)),
                 ])
@@ -171,6 +173,7 @@ package struct PortfolioWorkbook {
         }
         try sheet.freezePanes(row: 1, column: 0)
         try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(1, table.row - 1), lastColumn: 13)
+        try table.write([.note(UncertaintyText(settings: settings, language: words.language).markNote())])
         try table.fitColumns()
         try layout.table(table)
     }

@@ -4,6 +4,7 @@ import Evaluation
 import Foundation
 import Results
 import Scoring
+import Uncertainty
 import XLSX
 
 /// `projects/<id>.xlsx`: one project's scores, its four-quarter trend with a line chart, and
@@ -68,15 +69,17 @@ package struct ProjectWorkbook {
             words("전분기 값", "Previous value"), words("전분기 점수", "Previous score"), words("상태", "Status"), words("사유", "Reason"),
         ])
         for (i, indicator) in plan.indicators.enumerated() {
-            try table.write(indicatorRow(indicator.definition, now: scores.indicators[i], before: previous.indicators[i]))
+            try table.write(
+                indicatorRow(indicator.definition, now: scores.indicators[i], before: previous.indicators[i], share: result.uncertainty.intervals[index][i]))
         }
+        try table.write([.note(UncertaintyText(settings: settings, language: words.language).markNote())])
         try table.fitColumns()
         // The project's name on every page.
         try layout.table(table)
     }
 
     // Built in its own function: Swift 6.3's optimiser crashed on this row inline in the loop.
-    private func indicatorRow(_ d: IndicatorDefinition, now: IndicatorScore, before: IndicatorScore) -> [ReportCell] {
+    private func indicatorRow(_ d: IndicatorDefinition, now: IndicatorScore, before: IndicatorScore, share: ShareInterval?) -> [ReportCell] {
         let format = d.format.excelFormat
         let value = now.value
         let previousValue = before.value
@@ -84,7 +87,7 @@ package struct ProjectWorkbook {
         var cells: [ReportCell] = [.text(d.name.text(words.language)), .text(dimension)]
         cells.append(.optional(value, format: format))
         cells.append(.optional(now.score, format: PortfolioWorkbook.scoreFormat))
-        cells.append(.text(band(now.bandIndex)))
+        cells.append(.text(UncertaintyText.band(band(now.bandIndex), share)))
         cells.append(.optional(previousValue, format: format))
         cells.append(.optional(before.score, format: PortfolioWorkbook.scoreFormat))
         cells.append(.text(words.status(now.outcome)))

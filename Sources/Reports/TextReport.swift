@@ -104,7 +104,7 @@ package struct TextReport {
             case let .notComputable(reason):
                 status = t("산출 불가", "not computable")
                 notes.append("  - \(definition.name.text(language)): \(PlainReason.text(reason, definition: definition, language: language))")
-            case .value: status = uncertaintyText.band(band(now.bandIndex), interval)
+            case .value: status = UncertaintyText.band(band(now.bandIndex), interval)
             }
             let shown = value(now.value, definition.format) + (interval.map { " (" + uncertaintyText.interval($0.interval, definition.format) + ")" } ?? "")
             indicators.rows.append([

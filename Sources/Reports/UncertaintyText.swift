@@ -28,8 +28,14 @@ struct UncertaintyText {
     }
 
     /// The band of a score, with the mark when its share's interval reaches another band.
-    func band(_ name: String, _ interval: ShareInterval?) -> String {
+    static func band(_ name: String, _ interval: ShareInterval?) -> String {
         name + (interval?.uncertain == true ? Self.uncertainMark : "")
+    }
+
+    /// What the uncertain mark means (also under the workbooks' indicator tables).
+    func markNote() -> String {
+        Self.uncertainMark + " " + t("구간의 점수가 다른 등급에 걸침: 이 등급은 확실하지 않음.",
+                                     "the interval's scores reach into another band: this band is not certain.")
     }
 
     /// What a rank range, an interval, the mark and the drivers mean, one sentence each.
@@ -44,8 +50,7 @@ struct UncertaintyText {
               "Rank 3 (2–6): the 90% range (5th to 95th percentile) of the rank over \(draws) rescorings with every weight moved within ±\(spread) and every share redrawn from its sampling error."),
             t("비율 33.3% (13.8–60.9%): 괄호 안은 \(level) 윌슨 신뢰구간(사례 수가 적을수록 넓음).",
               "Share 33.3% (13.8–60.9%): in brackets its \(level) Wilson interval (the fewer the cases, the wider)."),
-            Self.uncertainMark + " " + t("구간의 점수가 다른 등급에 걸침: 이 등급은 확실하지 않음.",
-                                         "the interval's scores reach into another band: this band is not certain."),
+            markNote(),
             t("변화 요인: 전분기 대비 종합 점수 변화를 지표별로 나눈 몫(모든 지표의 몫을 더하면 변화), 큰 것부터.",
               "Drivers of change: the change of the overall score since the previous quarter split by indicator (the parts add up to the change), largest first."),
         ]

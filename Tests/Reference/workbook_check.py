@@ -4,7 +4,8 @@
     python3 Tests/Reference/workbook_check.py REPORT_DIR
 
 Checks: the portfolio's Summary (dimension and overall scores), its Indicators sheet (value,
-interval low and high, score, previous value, previous score: real numbers, never text), its
+interval low and high, score, previous value, previous score: real numbers, never text; the
+band marked `*` exactly when results.json says `uncertain`, as in each project workbook), its
 Rank robustness sheet (rank, median, 5th and 95th percentile), and each project workbook's
 indicator table, group breakdowns (as results.json publishes them) and drivers of change.
 Prints 'N passed, M failed' and exits 1 on any difference.
@@ -16,6 +17,17 @@ def close(a, b):
     if a is None or b is None:
         return a is None and b is None
     return isinstance(a, (int, float)) and abs(a - b) <= 1e-9
+
+def table_rows(sheet, min_row=1):
+    """The sheet's rows without the notes under the table (rows with only a first cell)."""
+    rows = list(sheet.iter_rows(min_row=min_row, values_only=True))
+    while rows and rows[-1][0] is not None and all(v is None for v in rows[-1][1:]):
+        rows.pop()
+    return rows
+
+def marked(band, entry):
+    """Whether a band cell carries the uncertain mark as results.json says it must."""
+    return (band or "").endswith("*") == (entry["uncertain"] is True)
 
 def main(report):
     results = json.load(open(os.path.join(report, "results.json"), encoding="utf-8"))
@@ -33,9 +45,12 @@ def main(report):
             checked += 1
             if not close(got, want):
                 problems.append(f"Summary {pid}: {got!r} != {want!r}")
-    for row in indicators.iter_rows(min_row=2, values_only=True):
+    for row in table_rows(indicators, min_row=2):
         pid, indicator = row[0], row[3]
         entry = projects[pid]["indicators"][indicator]
+        checked += 1
+        if not marked(row[9], entry):
+            problems.append(f"Indicators {pid} {indicator} band {row[9]!r}: uncertain is {entry['uncertain']!r}")
         interval = entry["interval"] or {"low": None, "high": None}
         wanted = (entry["value"], interval["low"], interval["high"], entry["score"], entry["previous_value"], entry["previous_score"])
         for got, want, key in zip([row[i] for i in (5, 6, 7, 8, 10, 11)], wanted, ("value", "low", "high", "score", "previous_value", "previous_score")):
@@ -55,10 +70,13 @@ def main(report):
                 problems.append(f"Rank robustness {row[1]} {key}: {got!r} != {rank[key]!r}")
     for pid, project in projects.items():
         sheet = openpyxl.load_workbook(os.path.join(report, "projects", pid + ".xlsx")).worksheets[0]
-        rows = list(sheet.iter_rows(values_only=True))
+        rows = table_rows(sheet)
         # The indicator table is the last block: one row per indicator, in results.json order.
         table = rows[-len(project["indicators"]):]
         for row, (indicator, entry) in zip(table, project["indicators"].items()):
+            checked += 1
+            if not marked(row[4], entry):
+                problems.append(f"{pid}.xlsx {indicator} band {row[4]!r}: uncertain is {entry['uncertain']!r}")
             for got, key in zip((row[2], row[3], row[5], row[6]), ("value", "score", "previous_value", "previous_score")):
                 checked += 1
                 if not close(got, entry[key]):

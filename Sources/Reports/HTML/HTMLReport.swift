@@ -473,7 +473,7 @@ package struct HTMLReport {
     private func bandCell(_ band: Int?, interval: ShareInterval? = nil, _ html: inout HTMLWriter) {
         html.element(
             "td", ["class": "band", "style": band.map { "background:" + settings.bands[$0].color }],
-            uncertaintyText.band(bandName(band), interval))
+            UncertaintyText.band(bandName(band), interval))
     }
 
     private var uncertaintyText: UncertaintyText { UncertaintyText(settings: settings, language: language) }

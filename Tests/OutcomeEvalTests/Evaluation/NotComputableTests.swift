@@ -130,4 +130,23 @@ final class NotComputableTests: XCTestCase {
         XCTAssertEqual(result.value("district_coverage")!, 470.0 / 9380.0, accuracy: 1e-12)
         XCTAssertEqual(result.value("resident_led_share"), 0.5)
     }
+
+    /// A registry date that a function of project values reads (continuity's
+    /// `quarters_in(trailing4, project.start_date)`) is named when it is empty, in the
+    /// report's language and never as an English phrase in a Korean report.
+    func testAnEmptyRegistryDateIsNamedAsTheMissingValue() throws {
+        let folder = TemporaryFolder()
+        let definitions = folder.copy(defaultIndicators, to: "Indicators")
+        let schema = definitions + "/schema.yaml"
+        let text = try String(contentsOfFile: schema, encoding: .utf8)
+        XCTAssertTrue(text.contains("    start_date: date\n"))
+        try text.replacingOccurrences(of: "    start_date: date\n", with: "    start_date: {type: date, optional: true}\n")
+            .write(toFile: schema, atomically: true, encoding: .utf8)
+        let registry = TinyDataSet.projects.replacingOccurrences(of: "citywide,2026-01-01,", with: "citywide,,")
+        let data = TinyDataSet.write(to: folder, registry: registry)
+        let result = try DataSetEvaluation.run(RunConfiguration(dataDirectory: data, indicatorsDirectory: definitions, period: Quarter("2026Q3")!))
+        let reason = try XCTUnwrap(result.outcome("continuity").reason)
+        XCTAssertEqual(reason, .projectValueMissing(column: "start_date"))
+        XCTAssertEqual(reason.text(.ko), "목록의 이 행에 start_date 값 없음")
+    }
 }
