@@ -29,6 +29,28 @@ public enum RowProblem: Equatable, Sendable {
         }
     }
 
+    /// A reason code in a few words, for the tables that count rejects by code.
+    public static func label(code: String, _ language: Language) -> String {
+        let words: (ko: String, en: String)? =
+            switch code {
+            case "unterminated_quote": ("닫히지 않은 따옴표", "unclosed quote")
+            case "stray_quote": ("잘못 놓인 따옴표", "stray quote")
+            case "record_too_long": ("너무 긴 행", "row too long")
+            case "field_too_long": ("너무 긴 필드", "field too long")
+            case "field_count": ("필드 수 불일치", "wrong number of fields")
+            case "empty_required": ("필수 값 없음", "required value empty")
+            case "invalid_value": ("형식에 맞지 않는 값", "value of the wrong form")
+            case "out_of_range": ("범위를 벗어난 값", "value out of range")
+            case "not_in_enum": ("허용되지 않은 값", "value not allowed")
+            case "dangling_reference": ("없는 대상을 가리킴", "refers to nothing")
+            case "duplicate_key": ("중복 키", "duplicate key")
+            case "bad_header": ("머리행 오류", "bad header")
+            default: nil
+            }
+        guard let words else { return code }
+        return language == .ko ? words.ko : words.en
+    }
+
     public var column: String {
         switch self {
         case let .empty(c), let .invalid(c, _, _), let .outOfRange(c, _, _, _), let .notInEnum(c, _, _),
@@ -194,5 +216,11 @@ public struct FileQuality: Sendable, Equatable {
     /// The most frequent problems first, ties by code, for summaries.
     public var topReasons: [(code: String, count: Int)] {
         reasons.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The three most frequent reasons in words, with their counts, for people
+    /// (data_quality.csv and the logs keep the codes).
+    public func topReasonsText(_ language: Language) -> String {
+        topReasons.prefix(3).map { "\(RowProblem.label(code: $0.code, language)) \($0.count)" }.joined(separator: ", ")
     }
 }

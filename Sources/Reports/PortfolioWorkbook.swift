@@ -191,7 +191,7 @@ package struct PortfolioWorkbook {
                 .number(Double(file.read), format: "#,##0"), .number(Double(file.accepted), format: "#,##0"),
                 .number(Double(file.rejected), format: "#,##0"), .number(file.rejectedShare, format: "0.00%"),
                 .number(Double(file.blankLines), format: "0"),
-                .text(file.topReasons.prefix(3).map { "\($0.code) \($0.count)" }.joined(separator: ", ")),
+                .text(file.topReasonsText(words.language)),
             ])
         }
         try sheet.freezePanes(row: 1, column: 0)

@@ -127,7 +127,7 @@ package struct TextReport {
         for f in files {
             table.rows.append([
                 f.file, status(f.status), f.encoding?.rawValue ?? "—", String(f.read), String(f.accepted), String(f.rejected),
-                f.topReasons.prefix(3).map { "\($0.code) \($0.count)" }.joined(separator: ", "),
+                f.topReasonsText(language),
             ])
         }
         return table

@@ -368,7 +368,7 @@ package struct HTMLReport {
             number(String(file.read), &html)
             number(String(file.accepted), &html)
             number(String(file.rejected), &html)
-            html.element("td", file.topReasons.prefix(3).map { "\($0.code) \($0.count)" }.joined(separator: ", "))
+            html.element("td", file.topReasonsText(words.language))
             html.close("tr")
         }
         closeTable(&html)
