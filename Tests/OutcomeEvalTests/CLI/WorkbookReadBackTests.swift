@@ -11,7 +11,7 @@ final class WorkbookReadBackTests: XCTestCase {
         guard probe.status == 0 else { try missing("openpyxl is not installed (make test installs it with pip)") }
         let check = try runProcess("/usr/bin/env", ["python3", repositoryRoot + "/Tests/Reference/workbook_check.py", folder.path + "/2026Q3"])
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
-        XCTAssertTrue(check.stdout.hasSuffix("1819 passed, 0 failed\n"), check.stdout)
+        XCTAssertTrue(check.stdout.hasSuffix("2011 passed, 0 failed\n"), check.stdout)
     }
 
     func testWorkbooksHaveTheExpectedSheetsAndProjectFiles() throws {
