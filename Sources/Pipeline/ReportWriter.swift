@@ -4,6 +4,7 @@ import Evaluation
 import Foundation
 import Reports
 import Results
+import Synchronization
 import XLSX
 
 /// Writes a run's output folder, `<out>/<period>/`, all at once.
@@ -25,9 +26,15 @@ public enum ReportWriter {
         // libxlsxwriter's XML, deflate and temporary files, each workbook its own). The longest
         // (report.html, then the portfolio) start first, so that no core is left alone with
         // one of them at the end. Warnings in the order of `Output`, projects in project order.
+        // After a failure (a full disk, say) no other file is started: the run fails anyway,
+        // and a hundred workbooks failing after it would each add libxlsxwriter's message.
         let outputs = [Output.html, .portfolio, .results, .text, .quality, .rejects] + result.projects.indices.map(Output.project)
+        let failed = Mutex(false)
         let written = Parallel.map(outputs, serial: result.configuration.serial) { output in
-            Result { () throws(RunError) in try write(output, of: result, into: folder) }
+            guard !failed.withLock({ $0 }) else { return Result<[String], RunError>.success([]) }
+            let made = Result { () throws(RunError) in try write(output, of: result, into: folder) }
+            if case .failure = made { failed.withLock { $0 = true } }
+            return made
         }
         var warnings: [String] = []
         for output in written { warnings += try output.get() }
