@@ -53,10 +53,10 @@ public final class Workbook {
     /// zip's own writes, which libxlsxwriter does check.
     ///
     /// Nothing cheaper proves as much: the temporary XML parts are the only record of what
-    /// libxlsxwriter meant to write, and they are gone after the close; reading the zip back
-    /// (inflate, CRC, sizes) proves only that it holds what those parts held when they were
-    /// read, whole or not. The copy costs libxlsxwriter's work twice, but `body` (our tables,
-    /// texts and styles) runs once.
+    /// libxlsxwriter meant to write, and it `rewind`s them (clearing the stream's error flag),
+    /// reads them to the end and closes them unchecked; reading the zip back (inflate, CRC,
+    /// sizes) proves only that it holds what those parts held, whole or not. The copy costs
+    /// libxlsxwriter's work twice, but `body` (our tables, texts and styles) runs once.
     public static func write(to path: String, options: Options, _ body: (Workbook) throws -> Void) throws -> [String] {
         let copy = path + ".check"
         defer { unlink(copy) }
