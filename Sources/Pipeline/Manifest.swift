@@ -1,4 +1,5 @@
 import CSVReading
+import Evaluation
 import Foundation
 import Reports
 import Results
@@ -51,11 +52,12 @@ public struct Manifest: Sendable {
     }
 
     /// Hashes every file under `folder` except the manifest itself.
-    static func outputs(in folder: String) throws(RunError) -> [(path: String, sha256: String)] {
+    static func outputs(in folder: String, serial: Bool) throws(RunError) -> [(path: String, sha256: String)] {
+        let files = FileSystem.files(under: folder).filter { $0 != fileName }
+        // On all cores: a hundred workbooks read back and hashed.
+        let hashes = Parallel.map(files, serial: serial) { relative in Result { () throws(RunError) in try hash(folder + "/" + relative) } }
         var outputs: [(String, String)] = []
-        for relative in FileSystem.files(under: folder) where relative != fileName {
-            outputs.append((relative, try hash(folder + "/" + relative)))
-        }
+        for (relative, hash) in zip(files, hashes) { outputs.append((relative, try hash.get())) }
         return outputs
     }
 

@@ -4,6 +4,7 @@ import Evaluation
 import Foundation
 import Reports
 import Results
+import Synchronization
 import XLSX
 
 /// Writes a run's output folder, `<out>/<period>/`, all at once.
@@ -16,31 +17,89 @@ public enum ReportWriter {
     /// Writes every output file of `result` into the existing, empty `folder`.
     /// Returns the warnings of the workbooks (text cut to fit a cell, say).
     public static func writeFiles(_ result: EvaluationResult, into folder: String) throws(RunError) -> [String] {
+        do {
+            try FileManager.default.createDirectory(atPath: folder + "/projects", withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite("\(folder): cannot write a workbook: \(error)")
+        }
+        // Each file is made whole on one core, all of them on all cores (a workbook is mostly
+        // libxlsxwriter's XML, deflate and temporary files, each workbook its own). The longest
+        // (report.html, then the portfolio) start first, so that no core is left alone with
+        // one of them at the end. Warnings in the order of `Output`, projects in project order.
+        // After a failure (a full disk, say) no other file is started: the run fails anyway,
+        // and a hundred workbooks failing after it would each add libxlsxwriter's message.
+        let outputs = [Output.html, .portfolio, .results, .text, .quality, .rejects] + result.projects.indices.map(Output.project)
+        let failed = Mutex(false)
+        let written = Parallel.map(outputs, serial: result.configuration.serial) { output in
+            guard !failed.withLock({ $0 }) else { return Result<[String], RunError>.success([]) }
+            let made = Result { () throws(RunError) in try write(output, of: result, into: folder) }
+            if case .failure = made { failed.withLock { $0 = true } }
+            return made
+        }
+        var warnings: [String] = []
+        for output in written { warnings += try output.get() }
+        // Last, so that it can hash every other file; a file written above that the listing
+        // misses would leave the manifest silently incomplete, so it stops the run instead.
+        let hashed = try Manifest.outputs(in: folder, serial: result.configuration.serial)
+        let listed = Set(hashed.map(\.path))
+        if let unlisted = outputs.map({ $0.path(of: result) }).first(where: { !listed.contains($0) }) {
+            throw .ioError("\(folder)/\(unlisted): written, but not found when listing the folder for the manifest. The previous report is unchanged.")
+        }
+        let manifest = Manifest(
+            toolVersion: OutcomeEvalVersion.string, libraries: OutcomeEvalVersion.libraries, period: result.configuration.period.description,
+            language: result.configuration.language.rawValue, documentTime: result.configuration.documentTime,
+            inputs: try Manifest.inputs(of: result), outputs: hashed)
+        try DurableFiles.create(folder + "/" + Manifest.fileName, with: manifest.render())
+        return warnings
+    }
+
+    /// A file of the report folder but the manifest.
+    private enum Output: Sendable {
+        case results, text, html, quality, rejects, portfolio
+        case project(Int)
+
+        /// Where it goes in the report folder.
+        func path(of result: EvaluationResult) -> String {
+            switch self {
+            case .results: "results.json"
+            case .text: "report.txt"
+            case .html: "report.html"
+            case .quality: "data_quality.csv"
+            case .rejects: "rejects.csv"
+            case .portfolio: "portfolio.xlsx"
+            case let .project(index): "projects/\(result.projects[index].project.id).xlsx"
+            }
+        }
+    }
+
+    /// Renders and writes one file; returns its warnings (workbooks only).
+    private static func write(_ output: Output, of result: EvaluationResult, into folder: String) throws(RunError) -> [String] {
         let version = OutcomeEvalVersion.string
         let language = result.configuration.language
-        let texts: [(String, String)] = [
-            ("results.json", ResultsJSON.render(result, toolVersion: version)),
-            ("report.txt", TextReport(result: result, language: language, toolVersion: version).render()),
-            ("report.html", HTMLReport(result: result, words: Words(language: language), toolVersion: version).render()),
-            ("data_quality.csv", QualityCSV.dataQuality(result.allFiles)),
-        ]
-        for (name, text) in texts { try DurableFiles.create(folder + "/" + name, with: text) }
-        // Raw input rows (ages, incomes, disabilities): for the data stewards, not for publication.
-        try DurableFiles.create(folder + "/rejects.csv", with: QualityCSV.rejects(result.allRejects, language: language), ownerOnly: true)
         let words = Words(language: language)
         let created = result.configuration.documentTime
-        var warnings: [String] = []
+        let path = folder + "/" + output.path(of: result)
+        switch output {
+        case .results: try DurableFiles.create(path, with: ResultsJSON.render(result, toolVersion: version))
+        case .text: try DurableFiles.create(path, with: TextReport(result: result, language: language, toolVersion: version).render())
+        case .html: try DurableFiles.create(path, with: HTMLReport(result: result, words: words, toolVersion: version).render())
+        case .quality: try DurableFiles.create(path, with: QualityCSV.dataQuality(result.allFiles))
+        case .rejects:
+            // Raw input rows (ages, incomes, disabilities): for the data stewards, not for publication.
+            try DurableFiles.create(path, with: QualityCSV.rejects(result.allRejects, language: language), ownerOnly: true)
+        case .portfolio:
+            return try workbook(in: folder) { try PortfolioWorkbook(result: result, ranking: result.ranking, words: words).write(to: path, created: created) }
+        case let .project(index):
+            return try workbook(in: folder) { try ProjectWorkbook(result: result, index: index, words: words).write(to: path, created: created) }
+        }
+        return []
+    }
+
+    /// Runs a workbook's `write`, its errors made the run's: a workbook that does not hold what
+    /// was written is an I/O error (74), any other failure a file that cannot be written (73).
+    private static func workbook(in folder: String, _ write: () throws -> [String]) throws(RunError) -> [String] {
         do {
-            warnings += try PortfolioWorkbook(result: result, ranking: result.ranking, words: words)
-                .write(to: folder + "/portfolio.xlsx", created: created)
-            try FileManager.default.createDirectory(atPath: folder + "/projects", withIntermediateDirectories: true)
-            // On all cores: writing a workbook is mostly libxlsxwriter's temporary files (some
-            // twenty system calls a sheet), each workbook its own. Warnings in project order.
-            let written = Parallel.map(Array(result.projects.indices), serial: result.configuration.serial) { index in
-                let path = folder + "/projects/\(result.projects[index].project.id).xlsx"
-                return Result { try ProjectWorkbook(result: result, index: index, words: words).write(to: path, created: created) }
-            }
-            for workbook in written { warnings += try workbook.get() }
+            return try write()
         } catch let error as RunError {
             throw error
         } catch let mismatch as WorkbookMismatch {
@@ -50,19 +109,6 @@ public enum ReportWriter {
         } catch {
             throw .cannotWrite("\(folder): cannot write a workbook: \(error)")
         }
-        // Last, so that it can hash every other file; a file written above that the listing
-        // misses would leave the manifest silently incomplete, so it stops the run instead.
-        let outputs = try Manifest.outputs(in: folder)
-        let written = texts.map(\.0) + ["rejects.csv", "portfolio.xlsx"] + result.projects.map { "projects/\($0.project.id).xlsx" }
-        let listed = Set(outputs.map(\.path))
-        if let unlisted = written.first(where: { !listed.contains($0) }) {
-            throw .ioError("\(folder)/\(unlisted): written, but not found when listing the folder for the manifest. The previous report is unchanged.")
-        }
-        let manifest = Manifest(
-            toolVersion: version, libraries: OutcomeEvalVersion.libraries, period: result.configuration.period.description, language: language.rawValue,
-            documentTime: created, inputs: try Manifest.inputs(of: result), outputs: outputs)
-        try DurableFiles.create(folder + "/" + Manifest.fileName, with: manifest.render())
-        return warnings
     }
 
     /// Where this process writes a report before it takes its place (removed if the run is stopped).

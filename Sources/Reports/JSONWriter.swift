@@ -2,6 +2,8 @@
 package struct JSONWriter {
     package private(set) var text = ""
     private var indent = 0
+    /// A line break and two spaces per level of `indent`, made once per level change, not per member.
+    private var lineStart = "\n"
     private var needsComma = [false]
 
     package init() {}
@@ -26,13 +28,15 @@ package struct JSONWriter {
         prefix(key)
         text += bracket
         indent += 1
+        lineStart += "  "
         needsComma.append(false)
     }
 
     private mutating func end(_ bracket: String) {
         indent -= 1
+        lineStart.removeLast(2)
         let hadMembers = needsComma.removeLast()
-        if hadMembers { text += "\n" + String(repeating: "  ", count: indent) }
+        if hadMembers { text += lineStart }
         text += bracket
     }
 
@@ -48,7 +52,7 @@ package struct JSONWriter {
 
     private mutating func prefix(_ key: String?) {
         if needsComma[needsComma.count - 1] { text += "," }
-        if indent > 0 { text += "\n" + String(repeating: "  ", count: indent) }
+        if indent > 0 { text += lineStart }
         needsComma[needsComma.count - 1] = true
         if let key { text += JSONWriter.quoted(key) + ": " }
     }
@@ -61,6 +65,8 @@ package struct JSONWriter {
     }
 
     static func quoted(_ s: String) -> String {
+        // Most keys and texts need no escape; those bytes are ASCII, never inside a longer character.
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

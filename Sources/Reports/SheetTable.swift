@@ -39,7 +39,7 @@ struct SheetTable {
             switch cell {
             case let .text(text):
                 try sheet.write(row, column, text, style)
-                note(column, DisplayWidth.of(text.split(separator: "\n").first.map(String.init) ?? ""))
+                note(column, DisplayWidth.of(Self.firstLine(text)))
             case let .note(text):
                 try sheet.write(row, column, text, style)
             case let .number(value, format):
@@ -55,6 +55,12 @@ struct SheetTable {
     }
 
     mutating func skip(_ rows: Int = 1) { row += rows }
+
+    /// The text up to its first line feed (a text without one, most of them, is not split).
+    static func firstLine(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return text }
+        return text.split(separator: "\n").first.map(String.init) ?? ""
+    }
 
     private mutating func note(_ column: Int, _ width: Int) {
         widths[column] = max(widths[column] ?? 0, width)

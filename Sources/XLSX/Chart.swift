@@ -50,17 +50,19 @@ public final class Chart {
     public let kind: Kind
     // Strong: a sheet kept past `write` must find its workbook closed, not freed.
     private let workbook: Workbook
-    private let handle: UnsafeMutablePointer<lxw_chart>
+    /// This chart in each of the workbook's libxlsxwriter workbooks (see `Workbook.write`).
+    private let handles: [UnsafeMutablePointer<lxw_chart>]
 
-    init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_chart>, kind: Kind) {
+    init(workbook: Workbook, handles: [UnsafeMutablePointer<lxw_chart>], kind: Kind) {
         self.workbook = workbook
-        self.handle = handle
+        self.handles = handles
         self.kind = kind
     }
 
-    func pointer() throws(XLSXError) -> UnsafeMutablePointer<lxw_chart> {
+    /// The chart in each libxlsxwriter workbook, the file's first; throws once they are closed.
+    func pointers() throws(XLSXError) -> [UnsafeMutablePointer<lxw_chart>] {
         _ = try workbook.open()
-        return handle
+        return handles
     }
 
     /// Adds a series; the sheet name is quoted by libxlsxwriter.
@@ -69,7 +71,13 @@ public final class Chart {
     public func addSeries(
         categories: Range, values: Range, name: (sheet: String, row: Int, column: Int)?, fill: Fill = .automatic
     ) throws {
-        guard let series = chart_add_series(try pointer(), nil, nil) else {
+        for chart in try pointers() { try addSeries(to: chart, categories: categories, values: values, name: name, fill: fill) }
+    }
+
+    private func addSeries(
+        to chart: UnsafeMutablePointer<lxw_chart>, categories: Range, values: Range, name: (sheet: String, row: Int, column: Int)?, fill: Fill
+    ) throws(XLSXError) {
+        guard let series = chart_add_series(chart, nil, nil) else {
             throw XLSXError(operation: "chart_add_series", message: "libxlsxwriter refused the series")
         }
         chart_series_set_categories(
@@ -95,31 +103,32 @@ public final class Chart {
 
     /// Wraps `chart_title_set_name`.
     public func setTitle(_ title: String) throws {
-        chart_title_set_name(try pointer(), CellText.excelSafe(title))
+        let title = CellText.excelSafe(title)
+        for chart in try pointers() { chart_title_set_name(chart, title) }
     }
 
     /// Fixes the value axis, e.g. 0 to 100 for scores. Wraps `chart_axis_set_min`/`_max`.
     /// Wraps `chart_axis_set_major_unit` when `majorUnit` is given.
     public func setValueAxis(minimum: Double, maximum: Double, majorUnit: Double? = nil) throws {
-        let chart = try pointer()
-        // A bar chart lies on its side: its values run along the x axis.
-        let axis = isHorizontal ? chart.pointee.x_axis : chart.pointee.y_axis
-        chart_axis_set_min(axis, minimum)
-        chart_axis_set_max(axis, maximum)
-        if let majorUnit { chart_axis_set_major_unit(axis, majorUnit) }
+        for chart in try pointers() {
+            // A bar chart lies on its side: its values run along the x axis.
+            let axis = isHorizontal ? chart.pointee.x_axis : chart.pointee.y_axis
+            chart_axis_set_min(axis, minimum)
+            chart_axis_set_max(axis, maximum)
+            if let majorUnit { chart_axis_set_major_unit(axis, majorUnit) }
+        }
     }
 
     /// Lists the categories from the top down, as a table reads (a bar chart starts at the
     /// bottom). Wraps `chart_axis_set_reverse`.
     public func reverseCategories() throws {
-        let chart = try pointer()
-        chart_axis_set_reverse(isHorizontal ? chart.pointee.y_axis : chart.pointee.x_axis)
+        for chart in try pointers() { chart_axis_set_reverse(isHorizontal ? chart.pointee.y_axis : chart.pointee.x_axis) }
     }
 
     private var isHorizontal: Bool { kind == .bar || kind == .stackedBar }
 
     /// Wraps `chart_legend_set_position`.
     public func hideLegend() throws {
-        chart_legend_set_position(try pointer(), UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+        for chart in try pointers() { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
     }
 }

@@ -65,35 +65,36 @@ extension Worksheet {
     /// `worksheet_fit_to_pages`, `worksheet_repeat_rows`, `worksheet_print_area`,
     /// `worksheet_set_h_pagebreaks` and `worksheet_set_footer`, checking each return code.
     public func setPage(_ setup: PageSetup) throws {
-        let sheet = try self.sheet()
         if let footer = setup.footer?.code, footer.count > PageSetup.maximumFooterLength {
             throw XLSXError(operation: "\(name) footer", message: "longer than Excel's \(PageSetup.maximumFooterLength) characters")
         }
         if setup.fitToWidth && !setup.pageBreaks.isEmpty {
             throw XLSXError(operation: "\(name) page setup", message: "page breaks are ignored when the sheet is fitted to one page wide")
         }
-        if setup.landscape { worksheet_set_landscape(sheet) }
-        worksheet_set_paper(sheet, PageSetup.a4)
-        if setup.fitToWidth { worksheet_fit_to_pages(sheet, 1, 0) }
-        if let rows = setup.repeatedRows {
-            try checkCell(rows.upperBound, 0)
-            try check(worksheet_repeat_rows(sheet, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), "worksheet_repeat_rows \(name)")
-        }
+        if let rows = setup.repeatedRows { try checkCell(rows.upperBound, 0) }
         if let area = setup.area {
             try checkCell(area.firstRow, area.firstColumn)
             try checkCell(area.lastRow, area.lastColumn)
-            try check(
-                worksheet_print_area(
-                    sheet, lxw_row_t(area.firstRow), lxw_col_t(area.firstColumn), lxw_row_t(area.lastRow), lxw_col_t(area.lastColumn)),
-                "worksheet_print_area \(name)")
         }
-        if !setup.pageBreaks.isEmpty {
-            // libxlsxwriter reads the rows up to a 0, which is also why row 0 cannot be a break.
-            var breaks = setup.pageBreaks.filter { $0 > 0 }.sorted().map { lxw_row_t($0) } + [0]
-            try check(worksheet_set_h_pagebreaks(sheet, &breaks), "worksheet_set_h_pagebreaks \(name)")
-        }
-        if let footer = setup.footer {
-            try check(worksheet_set_footer(sheet, footer.code), "worksheet_set_footer \(name)")
+        // libxlsxwriter reads the rows up to a 0, which is also why row 0 cannot be a break.
+        var breaks = setup.pageBreaks.filter { $0 > 0 }.sorted().map { lxw_row_t($0) } + [0]
+        for sheet in try sheets() {
+            if setup.landscape { worksheet_set_landscape(sheet) }
+            worksheet_set_paper(sheet, PageSetup.a4)
+            if setup.fitToWidth { worksheet_fit_to_pages(sheet, 1, 0) }
+            if let rows = setup.repeatedRows {
+                try check(worksheet_repeat_rows(sheet, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), "worksheet_repeat_rows \(name)")
+            }
+            if let area = setup.area {
+                try check(
+                    worksheet_print_area(
+                        sheet, lxw_row_t(area.firstRow), lxw_col_t(area.firstColumn), lxw_row_t(area.lastRow), lxw_col_t(area.lastColumn)),
+                    "worksheet_print_area \(name)")
+            }
+            if !setup.pageBreaks.isEmpty { try check(worksheet_set_h_pagebreaks(sheet, &breaks), "worksheet_set_h_pagebreaks \(name)") }
+            if let footer = setup.footer {
+                try check(worksheet_set_footer(sheet, footer.code), "worksheet_set_footer \(name)")
+            }
         }
     }
 }

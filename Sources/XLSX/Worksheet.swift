@@ -6,22 +6,31 @@ public final class Worksheet {
     public let name: String
     // Strong: a sheet kept past `write` must find its workbook closed, not freed.
     private let workbook: Workbook
-    private let handle: UnsafeMutablePointer<lxw_worksheet>
+    /// This sheet in each of the workbook's libxlsxwriter workbooks (see `Workbook.write`).
+    private let handles: [UnsafeMutablePointer<lxw_worksheet>]
 
     /// Excel's limit on the characters of one cell.
     public static let maximumStringLength = 32_767
     public static let maximumRows = 1_048_576
     public static let maximumColumns = 16_384
 
-    init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
+    init(workbook: Workbook, handles: [UnsafeMutablePointer<lxw_worksheet>], name: String) {
         self.workbook = workbook
-        self.handle = handle
+        self.handles = handles
         self.name = name
     }
 
-    func sheet() throws(XLSXError) -> UnsafeMutablePointer<lxw_worksheet> {
+    /// This sheet in each libxlsxwriter workbook, the file's first; throws once they are closed.
+    func sheets() throws(XLSXError) -> [UnsafeMutablePointer<lxw_worksheet>] {
         _ = try workbook.open()
-        return handle
+        return handles
+    }
+
+    /// Makes the same call on the sheet of every libxlsxwriter workbook, with the style's
+    /// format there.
+    func each(_ style: CellStyle? = nil, _ call: (UnsafeMutablePointer<lxw_worksheet>, UnsafeMutablePointer<lxw_format>?) throws(XLSXError) -> Void) throws(XLSXError) {
+        let formats = try workbook.formats(style)
+        for (sheet, format) in zip(try sheets(), formats) { try call(sheet, format) }
     }
 
     func checkCell(_ row: Int, _ column: Int) throws(XLSXError) {
@@ -36,13 +45,17 @@ public final class Worksheet {
     public func write(_ row: Int, _ column: Int, _ text: String, _ style: CellStyle? = nil) throws {
         try checkCell(row, column)
         var clean = CellText.excelSafe(text)
-        if clean.count > Worksheet.maximumStringLength {
+        // Characters never outnumber UTF-8 bytes: most texts need no count of characters.
+        if clean.utf8.count > Worksheet.maximumStringLength && clean.count > Worksheet.maximumStringLength {
             let marker = " …[cut: \(clean.count) characters]"
             clean = String(clean.prefix(Worksheet.maximumStringLength - marker.count)) + marker
             workbook.warn("\(name)!\(CellReference.name(row, column)): text longer than 32,767 characters was cut")
         }
-        let format = try workbook.format(style)
-        try check(worksheet_write_string(try sheet(), lxw_row_t(row), lxw_col_t(column), clean, format), "worksheet_write_string \(name)")
+        try clean.withCString { text in
+            try each(style) { sheet, format throws(XLSXError) in
+                try check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, format), "worksheet_write_string \(name)")
+            }
+        }
     }
 
     /// Writes a number; NaN and infinity, which Excel cannot hold, become a blank and a warning.
@@ -53,33 +66,38 @@ public final class Worksheet {
             workbook.warn("\(name)!\(CellReference.name(row, column)): \(number) is not a number Excel can hold; left blank")
             return try writeBlank(row, column, style)
         }
-        let format = try workbook.format(style)
-        try check(worksheet_write_number(try sheet(), lxw_row_t(row), lxw_col_t(column), number, format), "worksheet_write_number \(name)")
+        try each(style) { sheet, format throws(XLSXError) in
+            try check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, format), "worksheet_write_number \(name)")
+        }
     }
 
     /// Wraps `worksheet_write_blank` (a blank with a style; without one libxlsxwriter writes nothing).
     public func writeBlank(_ row: Int, _ column: Int, _ style: CellStyle? = nil) throws {
         try checkCell(row, column)
-        let format = try workbook.format(style)
-        try check(worksheet_write_blank(try sheet(), lxw_row_t(row), lxw_col_t(column), format), "worksheet_write_blank \(name)")
+        try each(style) { sheet, format throws(XLSXError) in
+            try check(worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), format), "worksheet_write_blank \(name)")
+        }
     }
 
     /// Wraps `worksheet_set_column`.
     public func setColumns(_ first: Int, _ last: Int, width: Double, _ style: CellStyle? = nil) throws {
-        let format = try workbook.format(style)
-        try check(worksheet_set_column(try sheet(), lxw_col_t(first), lxw_col_t(last), width, format), "worksheet_set_column \(name)")
+        try each(style) { sheet, format throws(XLSXError) in
+            try check(worksheet_set_column(sheet, lxw_col_t(first), lxw_col_t(last), width, format), "worksheet_set_column \(name)")
+        }
     }
 
     /// Wraps `worksheet_freeze_panes`.
     public func freezePanes(row: Int, column: Int) throws {
-        worksheet_freeze_panes(try sheet(), lxw_row_t(row), lxw_col_t(column))
+        try each { sheet, _ in worksheet_freeze_panes(sheet, lxw_row_t(row), lxw_col_t(column)) }
     }
 
     /// Wraps `worksheet_autofilter`.
     public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
-        try check(
-            worksheet_autofilter(try sheet(), lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn)),
-            "worksheet_autofilter \(name)")
+        try each { sheet, _ throws(XLSXError) in
+            try check(
+                worksheet_autofilter(sheet, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn)),
+                "worksheet_autofilter \(name)")
+        }
     }
 
     /// Colours cells whose formula (relative to the range's first cell) is true.
@@ -92,11 +110,13 @@ public final class Worksheet {
         var rule = lxw_conditional_format()
         rule.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
         rule.value_string = formulaCopy
-        rule.format = try workbook.format(style)
-        try check(
-            worksheet_conditional_format_range(
-                try sheet(), lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn), &rule),
-            "worksheet_conditional_format_range \(name)")
+        try each(style) { sheet, format throws(XLSXError) in
+            rule.format = format
+            try check(
+                worksheet_conditional_format_range(
+                    sheet, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn), &rule),
+                "worksheet_conditional_format_range \(name)")
+        }
     }
 
     /// Places a chart with its top-left corner at the cell. Wraps `worksheet_insert_chart_opt`.
@@ -104,9 +124,9 @@ public final class Worksheet {
         var options = lxw_chart_options()
         options.x_scale = widthScale
         options.y_scale = heightScale
-        try check(
-            worksheet_insert_chart_opt(try sheet(), lxw_row_t(row), lxw_col_t(column), try chart.pointer(), &options),
-            "worksheet_insert_chart \(name)")
+        for (sheet, chart) in zip(try sheets(), try chart.pointers()) {
+            try check(worksheet_insert_chart_opt(sheet, lxw_row_t(row), lxw_col_t(column), chart, &options), "worksheet_insert_chart \(name)")
+        }
     }
 }
 

@@ -5,21 +5,27 @@ struct HTMLWriter {
 
     /// `&`, `<`, `>`, `"` and `'` as character references: safe in text and in a quoted
     /// attribute alike. Everything else (Hangul included) stays as it is, in UTF-8.
+    /// Byte by byte: an HTML parser reads code points, so a `"` followed by a combining mark
+    /// (one Swift `Character`, not equal to `"`) still ends an attribute and must be escaped.
     static func escape(_ raw: String) -> String {
-        guard raw.contains(where: { "&<>\"'".contains($0) }) else { return raw }
-        var out = ""
+        guard raw.utf8.contains(where: isSpecial) else { return raw }
+        var out: [UInt8] = []
         out.reserveCapacity(raw.utf8.count + 16)
-        for character in raw {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        for byte in raw.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "\""): out += "&quot;".utf8
+            case UInt8(ascii: "'"): out += "&#39;".utf8
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
     /// Attributes in the order given; a `nil` value leaves the attribute out.

@@ -15,6 +15,14 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(HTMLWriter.escape("&amp;"), "&amp;amp;")
     }
 
+    /// A quote or `<` followed by a combining mark is one Swift Character but, to a browser, a
+    /// quote (which would end the attribute) or a `<` then the mark: escaped all the same.
+    func testSpecialCharactersFollowedByCombiningMarksAreEscaped() {
+        XCTAssertEqual(HTMLWriter.escape("a\"\u{301} onmouseover=x"), "a&quot;\u{301} onmouseover=x")
+        XCTAssertEqual(HTMLWriter.escape("<\u{338}b &\u{20DD}"), "&lt;\u{338}b &amp;\u{20DD}")
+        XCTAssertEqual(HTMLWriter.escape("e\u{301} 가\u{11A8}"), "e\u{301} 가\u{11A8}")
+    }
+
     func testAttributesAreEscapedAndMissingOnesLeftOut() {
         var html = HTMLWriter()
         html.element("td", ["title": #"a"b<'c'"#, "class": nil], "1 < 2 & 가")
