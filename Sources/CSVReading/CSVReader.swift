@@ -227,14 +227,25 @@ package final class CSVReader {
         return UnsafeRawBufferPointer(rebasing: buffer[(record.start + field.start)..<(record.start + field.end)])
     }
 
+    /// Whether the batch's record `k` was split without a problem into `width` fields.
+    package func isWhole(record k: Int, width: Int) -> Bool {
+        batch[k].problem == nil && batch[k].fieldCount == width
+    }
+
     private var nextStart = 0
 
     /// The bytes of field `index` (quotes removed, `""` made `"`), valid until the next call
     /// of `field` or `next`: a view into the reader's buffer, no copy.
     package func field(_ index: Int) -> UnsafeRawBufferPointer {
-        let field = fields[firstField + index]
-        let start = recordStart + field.start
-        let end = recordStart + field.end
+        field(index, ofRecord: batchPosition)
+    }
+
+    /// `field(_:)` of the batch's record `k`, which must have the field (see `isWhole`).
+    package func field(_ index: Int, ofRecord k: Int) -> UnsafeRawBufferPointer {
+        let record = batch[k]
+        let field = fields[record.firstField + index]
+        let start = record.start + field.start
+        let end = record.start + field.end
         if !field.escaped {
             return UnsafeRawBufferPointer(rebasing: buffer[start..<end])
         }

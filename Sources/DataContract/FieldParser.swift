@@ -1,4 +1,5 @@
-/// Turns the bytes of one CSV field into a `Value` of its column's type, or says why not.
+/// Turns the bytes of one CSV field into a cell of its column's type (see `KeptRows`), or
+/// says why not.
 ///
 /// What each column needs is worked out once, so that parsing a field copies no schema.
 package struct FieldParser {
@@ -40,6 +41,22 @@ package struct FieldParser {
 
     package mutating func keepText(_ column: Int) { keeps[column] = true }
 
+    /// The columns whose text is kept (slugs always): their cells are made by `text(_:)`
+    /// once the row is accepted, so that a rejected row keeps no string.
+    package var keptTextColumns: [Int] {
+        kinds.indices.filter { i in
+            if case .slug = kinds[i] { return true }
+            if case .text = kinds[i] { return keeps[i] }
+            return false
+        }
+    }
+
+    /// The cell of a kept text column's field, which `parse` has accepted.
+    package static func text(_ bytes: UnsafeRawBufferPointer, texts: inout [String]) -> UInt64 {
+        let trimmed = trim(bytes)
+        return trimmed.isEmpty ? KeptRows.missingCell : KeptRows.cell(text: String(decoding: trimmed, as: UTF8.self), texts: &texts)
+    }
+
     package mutating func resolveReferences(_ column: Int, with keys: KeyIndex) { references[column] = keys }
 
     /// The key index a reference column's values are looked up in.
@@ -58,46 +75,53 @@ package struct FieldParser {
     /// Whole numbers read beyond ±2^53, which a double holds only rounded (to 16 digits).
     package private(set) var inexactIntegers = 0
 
-    package mutating func parse(_ bytes: UnsafeRawBufferPointer, column index: Int) -> Result<Value, Failure> {
+    /// Parses a field of column `index` into `cell` (see `KeptRows`); the failure, if the
+    /// field is not of the column's type. A text is only checked (see `keptTextColumns`).
+    package mutating func parse(_ bytes: UnsafeRawBufferPointer, column index: Int, into cell: inout UInt64) -> Failure? {
         let trimmed = FieldParser.trim(bytes)
         if trimmed.isEmpty {
-            return optional[index] ? .success(.missing) : .failure(.empty)
+            cell = KeptRows.missingCell
+            return optional[index] ? nil : .empty
         }
         switch kinds[index] {
         case .text:
-            return .success(keeps[index] ? .text(String(decoding: trimmed, as: UTF8.self)) : .missing)
+            cell = KeptRows.missingCell
         case .slug:
-            guard isSlug(trimmed) else { return .failure(.invalid(expected: .slug)) }
-            return .success(.text(String(decoding: trimmed, as: UTF8.self)))
+            guard isSlug(trimmed) else { return .invalid(expected: .slug) }
+            cell = KeptRows.missingCell
         case let .integer(min, max):
-            guard let n = parseInteger(trimmed) else { return .failure(.invalid(expected: .integer)) }
-            if let min, n < min { return .failure(.outOfRange(limit: min, isMinimum: true)) }
-            if let max, n > max { return .failure(.outOfRange(limit: max, isMinimum: false)) }
+            guard let n = parseInteger(trimmed) else { return .invalid(expected: .integer) }
+            if let min, n < min { return .outOfRange(limit: min, isMinimum: true) }
+            if let max, n > max { return .outOfRange(limit: max, isMinimum: false) }
             if n.magnitude > 1 << 53 { inexactIntegers += 1 }
-            return .success(.number(Double(n)))
+            cell = KeptRows.cell(number: Double(n))
         case .decimal:
             guard let d = Double(String(decoding: trimmed, as: UTF8.self)), d.isFinite else {
-                return .failure(.invalid(expected: .decimal))
+                return .invalid(expected: .decimal)
             }
-            return .success(.number(d))
+            cell = KeptRows.cell(number: d)
         case .date:
-            guard trimmed.count == 10 else { return .failure(.invalid(expected: .date)) }
+            guard trimmed.count == 10 else { return .invalid(expected: .date) }
             let head = trimmed.loadUnaligned(as: UInt64.self)
             let tail = trimmed.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-            if let day = months.day(head: head, tail: tail) { return .success(.date(day)) }
-            guard let day = Day(iso: trimmed) else { return .failure(.invalid(expected: .date)) }
+            if let day = months.day(head: head, tail: tail) {
+                cell = KeptRows.cell(date: day)
+                return nil
+            }
+            guard let day = Day(iso: trimmed) else { return .invalid(expected: .date) }
             months.remember(day, head: head)
-            return .success(.date(day))
+            cell = KeptRows.cell(date: day)
         case .boolean:
-            guard let b = parseBoolean(trimmed) else { return .failure(.invalid(expected: .boolean)) }
-            return .success(.bool(b))
+            guard let b = parseBoolean(trimmed) else { return .invalid(expected: .boolean) }
+            cell = KeptRows.cell(bool: b)
         case let .enumeration(values):
-            guard let i = values.index(of: trimmed) else { return .failure(.notInEnum) }
-            return .success(.symbol(i))
+            guard let i = values.index(of: trimmed) else { return .notInEnum }
+            cell = KeptRows.cell(symbol: i)
         case .reference:
-            guard let row = references[index]?.row(for: trimmed) else { return .failure(.danglingReference) }
-            return .success(.row(row))
+            guard let row = references[index]?.row(for: trimmed) else { return .danglingReference }
+            cell = KeptRows.cell(row: row)
         }
+        return nil
     }
 
     /// Without leading and trailing spaces and tabs, as every field is read.

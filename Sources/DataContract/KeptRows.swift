@@ -1,15 +1,13 @@
 import CPrefetch
 
-/// The values of one row, borrowed for the time of a call (no array to retain per call).
-package typealias Row = UnsafeBufferPointer<Value>
-
 /// The rows of a table that other tables refer to (participants, activities, the registry),
 /// kept in memory, eight bytes per value, one row after another.
 ///
 /// Every attendance row looks its participant up here, in a random order, and a table of a
 /// hundred thousand participants is larger than the cache. A `Value` takes 24 bytes, so a
 /// participant's eight columns spanned three or four cache lines; as cells they take one
-/// or two, and the look-ups that follow one reference mostly share a line.
+/// or two, and the look-ups that follow one reference mostly share a line. The row loop
+/// parses fields straight into these cells (`ColumnBatch`), so a kept row is copied as it is.
 package struct KeptRows: Sendable {
     let width: Int
     package private(set) var count = 0
@@ -22,14 +20,22 @@ package struct KeptRows: Sendable {
     /// Makes room for `rows` rows, so that filling the table does not copy it as it grows.
     package mutating func reserve(rows: Int) { cells.reserveCapacity(rows * width) }
 
-    package mutating func append(_ row: Row) {
-        for value in row { cells.append(encode(value)) }
+    /// Appends row `k` of a batch of the same table: its cells as they are, its texts moved here.
+    package mutating func append(_ batch: ColumnBatch, row k: Int) {
+        for c in 0..<width {
+            let cell = batch.cell(column: c, row: k)
+            if cell >> 48 == Tag.text.rawValue {
+                cells.append(Self.cell(text: batch.texts[Int(UInt32(truncatingIfNeeded: cell))], texts: &texts))
+            } else {
+                cells.append(cell)
+            }
+        }
         count += 1
     }
 
     @inline(__always)
     package func value(row: Int, column: Int) -> Value {
-        decode(cells[row * width + column])
+        Self.decode(cells[row * width + column], texts: texts)
     }
 
     /// A stored value as its cell, for comparing without making a `Value`.
@@ -52,10 +58,10 @@ package struct KeptRows: Sendable {
     /// has the same cell: not for numbers (0 and -0 are equal) or text (stored by position).
     package static func cell(comparing value: Value) -> UInt64? {
         switch value {
-        case let .bool(b): return cell(.bool, b ? 1 : 0)
-        case let .date(day): return cell(.date, UInt32(bitPattern: day.ordinal))
-        case let .symbol(s): return cell(.symbol, UInt32(bitPattern: s))
-        case let .row(r): return cell(.row, UInt32(bitPattern: r))
+        case let .bool(b): return cell(bool: b)
+        case let .date(day): return cell(date: day)
+        case let .symbol(s): return cell(symbol: s)
+        case let .row(r): return cell(row: r)
         case .missing, .number, .text: return nil
         }
     }
@@ -80,21 +86,41 @@ package struct KeptRows: Sendable {
         case missing = 0xFFF1, bool, date, symbol, row, text
     }
 
+    @inline(__always)
     private static func cell(_ tag: Tag, _ payload: UInt32) -> UInt64 { tag.rawValue << 48 | UInt64(payload) }
 
-    private mutating func encode(_ value: Value) -> UInt64 {
-        switch value {
-        case let .number(n): return n.bitPattern
-        case .missing: return Self.missingCell
-        case let .text(s):
-            texts.append(s)
-            return Self.cell(.text, UInt32(texts.count - 1))
-        case .bool, .date, .symbol, .row: return Self.cell(comparing: value)!
-        }
+    // The cells the field parser and the row loop write (see `ColumnBatch`).
+    @inline(__always)
+    package static func cell(number n: Double) -> UInt64 { n.bitPattern }
+    @inline(__always)
+    package static func cell(bool b: Bool) -> UInt64 { cell(.bool, b ? 1 : 0) }
+    @inline(__always)
+    package static func cell(date day: Day) -> UInt64 { cell(.date, UInt32(bitPattern: day.ordinal)) }
+    @inline(__always)
+    package static func cell(symbol s: Int32) -> UInt64 { cell(.symbol, UInt32(bitPattern: s)) }
+    @inline(__always)
+    package static func cell(row r: Int32) -> UInt64 { cell(.row, UInt32(bitPattern: r)) }
+    /// A text cell: the text's position in `texts`, where it is appended.
+    package static func cell(text: String, texts: inout [String]) -> UInt64 {
+        texts.append(text)
+        return cell(.text, UInt32(truncatingIfNeeded: texts.count - 1))
     }
 
+    /// The day of a date cell, without making a `Value`; `nil` for any other cell.
     @inline(__always)
-    private func decode(_ cell: UInt64) -> Value {
+    package static func day(_ cell: UInt64) -> Int32? {
+        cell >> 48 == Tag.date.rawValue ? Int32(bitPattern: UInt32(truncatingIfNeeded: cell)) : nil
+    }
+
+    /// The row of a reference cell; `nil` for any other cell.
+    @inline(__always)
+    package static func row(_ cell: UInt64) -> Int32? {
+        cell >> 48 == Tag.row.rawValue ? Int32(bitPattern: UInt32(truncatingIfNeeded: cell)) : nil
+    }
+
+    /// A cell's value; text cells are positions in `texts`.
+    @inline(__always)
+    package static func decode(_ cell: UInt64, texts: UnsafeBufferPointer<String>) -> Value {
         let payload = UInt32(truncatingIfNeeded: cell)
         switch Tag(rawValue: cell >> 48) {
         case nil: return .number(Double(bitPattern: cell))
@@ -105,5 +131,10 @@ package struct KeptRows: Sendable {
         case .row: return .row(Int32(bitPattern: payload))
         case .text: return .text(texts[Int(payload)])
         }
+    }
+
+    @inline(__always)
+    package static func decode(_ cell: UInt64, texts: [String]) -> Value {
+        texts.withUnsafeBufferPointer { decode(cell, texts: $0) }
     }
 }

@@ -41,10 +41,30 @@ struct Accumulator {
         tallies.merge(next.tallies)
     }
 
+    /// Takes the rows of a batch that passed the feed's filter, in row order: a distinct
+    /// column, a row count and the rows per group of a column in one loop over the cells
+    /// each, anything else row by row.
+    @inline(__always)
+    mutating func add<Rows: Collection>(_ rows: Rows, of source: RowSource, _ feed: CompiledFeed)
+    where Rows.Element: BinaryInteger {
+        if feed.distinct && feed.projectionColumn >= 0 {
+            let column = source.cells + feed.projectionColumn * source.stride
+            for r in rows { keys.insert(cell: column[Int(r)], texts: source.texts) }
+        } else if feed.countsRowsOnly {
+            self.rows += rows.count
+        } else if feed.countsRowsByColumn {
+            self.rows += rows.count
+            let column = source.cells + feed.groupColumn * source.stride
+            for r in rows { tallies.count(cell: column[Int(r)], texts: source.texts) }
+        } else {
+            for r in rows { add(source.row(Int(r)), feed) }
+        }
+    }
+
     /// Takes one row that passed the feed's filter.
     mutating func add(_ row: Row, _ feed: CompiledFeed) {
         if feed.distinct {
-            keys.insert(feed.projected(row)!)
+            if let value = feed.projected(row) { keys.insert(value) }
             return
         }
         rows += 1
@@ -74,6 +94,16 @@ struct GroupTallies {
     private var rows = DenseTallies()
     private var symbols = DenseTallies()
     private var others: [Value: Accumulator.Tally] = [:]
+
+    /// Counts a row in the group of a cell (`add(_:hit:)` without a `Value` for a reference).
+    @inline(__always)
+    mutating func count(cell: UInt64, texts: UnsafeBufferPointer<String>) {
+        if let r = KeptRows.row(cell) {
+            rows.count(Int(r))
+        } else {
+            add(KeptRows.decode(cell, texts: texts), hit: false)
+        }
+    }
 
     mutating func add(_ group: Value, hit: Bool, projected: Double? = nil) {
         switch group {
@@ -127,6 +157,16 @@ struct DenseTallies {
     private var wideRows: [Int: Int] = [:]
     private var hits: [Int] = []
     private var sums: [Double] = []
+
+    /// `add(i, hit: false, projected: nil)`, without the hits and sums (for rows per group).
+    @inline(__always)
+    mutating func count(_ i: Int) {
+        if UInt(bitPattern: i) < UInt(rows.count) && rows[i] < UInt32.max - 1 {
+            rows[i] += 1
+        } else {
+            add(i, rows: 1, hits: 0, sum: nil)
+        }
+    }
 
     mutating func add(_ i: Int, hit: Bool, projected: Double?) {
         add(i, rows: 1, hits: hit ? 1 : 0, sum: projected)
@@ -193,18 +233,33 @@ struct DistinctValues {
 
     var count: Int { rowCount + others.count }
 
+    /// Inserts a cell's value (a reference without making a `Value`).
+    @inline(__always)
+    mutating func insert(cell: UInt64, texts: UnsafeBufferPointer<String>) {
+        if let r = KeptRows.row(cell) {
+            insert(row: r)
+        } else {
+            insert(KeptRows.decode(cell, texts: texts))
+        }
+    }
+
+    @inline(__always)
+    private mutating func insert(row r: Int32) {
+        let word = Int(r) >> 6
+        if word >= bits.count { bits += [UInt64](repeating: 0, count: word - bits.count + 1 + bits.count / 2) }
+        let mask = UInt64(1) << UInt64(r & 63)
+        if bits[word] & mask == 0 {
+            bits[word] |= mask
+            rowCount += 1
+        }
+    }
+
     mutating func insert(_ value: Value) {
         switch value {
         case .missing:
             return
         case let .row(r):
-            let word = Int(r) >> 6
-            if word >= bits.count { bits += [UInt64](repeating: 0, count: word - bits.count + 1 + bits.count / 2) }
-            let mask = UInt64(1) << UInt64(r & 63)
-            if bits[word] & mask == 0 {
-                bits[word] |= mask
-                rowCount += 1
-            }
+            insert(row: r)
         default:
             guard value != lastOther else { return }
             others.insert(value)

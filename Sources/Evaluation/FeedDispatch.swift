@@ -6,7 +6,8 @@ import DataContract
 ///
 /// The bounds of the windows over one date column cut the days into intervals; each interval
 /// lists the feeds whose window covers it all. A row's date picks its interval by a binary
-/// search over a dozen bounds, unless it falls in the interval found for the row before.
+/// search over a dozen bounds, unless it falls in the interval found for the row before;
+/// consecutive rows of a batch in one interval go to its feeds as one run.
 /// Everything is in flat arrays read by index, so that the row
 /// loop copies no struct of arrays (each copy would retain and release them).
 struct FeedDispatch {
@@ -64,17 +65,38 @@ struct FeedDispatch {
         memoInterval = dateColumns.map { _ in -1 }
     }
 
-    /// Calls `body` with every feed whose window (if it has one) holds the row's date.
-    @inline(__always)
-    mutating func forEachCandidate(_ row: Row, _ body: (Int) -> Void) {
-        for i in unwindowed.indices { body(unwindowed[i]) }
+    /// Calls `body` with every feed and each run of consecutive rows of the batch that reach
+    /// it (rows whose date is in its window, if it has one); a feed's runs come in row order.
+    /// Rows come activity by activity, so a run is most often as long as an activity's rows.
+    mutating func forEachRun(_ batch: ColumnBatch, _ body: (Int, Range<Int>) -> Void) {
+        let count = batch.count
+        guard count > 0 else { return }
+        for i in unwindowed.indices { body(unwindowed[i], 0..<count) }
         for d in dateColumns.indices {
-            guard case let .date(day) = row[dateColumns[d]] else { continue }
-            if day.ordinal < memoFrom[d] || day.ordinal >= memoTo[d] { find(day.ordinal, column: d) }
-            let interval = memoInterval[d]
-            guard interval >= 0 else { continue }
-            for m in offsets[interval]..<offsets[interval + 1] { body(members[m]) }
+            let dates = batch.column(dateColumns[d])
+            var runStart = 0
+            var runInterval = -1
+            for k in 0..<count {
+                var interval = -1
+                // A row without a date (missing) reaches none of this column's feeds.
+                if let day = KeptRows.day(dates[k]) {
+                    if day < memoFrom[d] || day >= memoTo[d] { find(day, column: d) }
+                    interval = memoInterval[d]
+                }
+                if interval != runInterval {
+                    forEachMember(runInterval) { body($0, runStart..<k) }
+                    (runStart, runInterval) = (k, interval)
+                }
+            }
+            forEachMember(runInterval) { body($0, runStart..<count) }
         }
+    }
+
+    /// The feeds of interval `i`; none for -1.
+    @inline(__always)
+    private func forEachMember(_ i: Int, _ body: (Int) -> Void) {
+        guard i >= 0 else { return }
+        for m in offsets[i]..<offsets[i + 1] { body(members[m]) }
     }
 
     /// Finds the last interval of date column `d` starting on or before `day`, and remembers it.

@@ -7,7 +7,7 @@ typealias RowFunction = (_ row: Row, _ key: Value) -> Value
 typealias RowTest = (_ row: Row, _ key: Value) -> Bool
 
 /// No row: for conditions on distinct values and project-level expressions.
-var noRow: Row { Row(start: nil, count: 0) }
+var noRow: Row { Row(cells: nil, stride: 0, texts: UnsafeBufferPointer(start: nil, count: 0)) }
 
 /// Compiles row-level expressions (filters, projections, groups, conditions) into closures
 /// for one project and quarter, so the row loop walks no expression tree.
@@ -60,10 +60,7 @@ package final class RowEvaluator: @unchecked Sendable {
         case let .inWindow(.column(i), window):
             // The most common filter, `date in quarter`, as one range check.
             let days = windows[window.index]
-            return { row, _ in
-                if case let .date(day) = row[i] { return days.contains(day.ordinal) }
-                return false
-            }
+            return { row, _ in KeptRows.day(row.cell(i)).map(days.contains) ?? false }
         case let .inWindow(e, window):
             let days = windows[window.index]
             let inner = function(e)
@@ -114,10 +111,7 @@ package final class RowEvaluator: @unchecked Sendable {
         switch expr {
         case let .lookup(through, table, field):
             let rows = tables[table]
-            return { row, _ in
-                if case let .row(r) = row[through] { return rows.cell(row: Int(r), column: field) }
-                return nil
-            }
+            return { row, _ in KeptRows.row(row.cell(through)).map { rows.cell(row: Int($0), column: field) } }
         case let .keyLookup(table, field):
             let rows = tables[table]
             return { _, key in
@@ -137,10 +131,7 @@ package final class RowEvaluator: @unchecked Sendable {
             return { row, _ in row[i] }
         case let .lookup(through, table, field):
             let rows = tables[table]
-            return { row, _ in
-                if case let .row(r) = row[through] { return rows.value(row: Int(r), column: field) }
-                return .missing
-            }
+            return { row, _ in KeptRows.row(row.cell(through)).map { rows.value(row: Int($0), column: field) } ?? .missing }
         case let .projectField(i):
             let v = project[i]
             return { _, _ in v }
@@ -278,6 +269,10 @@ final class CompiledFeed {
     /// participant_id; by participant_id), read without calling a closure; -1 otherwise.
     let projectionColumn: Int
     let groupColumn: Int
+    /// Whether the feed only counts rows (no projection, group or condition).
+    let countsRowsOnly: Bool
+    /// Whether the feed counts rows per value of a column only (no projection or condition).
+    let countsRowsByColumn: Bool
 
     init(_ feed: Feed, _ evaluator: RowEvaluator) {
         distinct = feed.distinct
@@ -289,6 +284,8 @@ final class CompiledFeed {
         group = feed.group.map(evaluator.function)
         if case let .column(c)? = feed.projection { projectionColumn = c } else { projectionColumn = -1 }
         if case let .column(c)? = feed.group { groupColumn = c } else { groupColumn = -1 }
+        countsRowsOnly = feed.countsRowsOnly
+        countsRowsByColumn = !distinct && feed.projection == nil && feed.condition == nil && groupColumn >= 0
     }
 
     /// The row's projected value; `nil` for a feed without a projection.
@@ -301,11 +298,5 @@ final class CompiledFeed {
     @inline(__always)
     func grouped(_ row: Row) -> Value? {
         groupColumn >= 0 ? row[groupColumn] : group?(row, .missing)
-    }
-
-    /// Whether a row within the feed's window (see `FeedDispatch`) passes the rest of the filter.
-    @inline(__always)
-    func passesFilter(_ row: Row) -> Bool {
-        filter?(row, .missing) ?? true
     }
 }

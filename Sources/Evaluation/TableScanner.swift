@@ -123,23 +123,15 @@ package struct TableScanner: Sendable {
         let headerProblem = header.problem
         let positions = header.positions
         let keyColumn = table.keyColumnIndex
-        // Compiled once per quarter; the row loop then only calls closures.
-        let quarterCount = evaluators.count
-        let compiled = ContiguousArray(feeds.flatMap { entry in evaluators.map { CompiledFeed(entry.feed, $0) } })
-        // Written through a pointer: an array element would be checked for sharing on each add.
-        let accumulators = UnsafeMutableBufferPointer.filled(with: Accumulator(), count: compiled.count)
-        defer { accumulators.free() }
-        let owners = FeedSharing.owners(of: compiled, feeds: feeds.map(\.feed), quarterCount: quarterCount)
-        var dispatch = FeedDispatch(compiled, owners: owners)
+        // Compiled once per quarter; the feeds then run over batches of parsed rows.
+        let feeder = BatchFeeder(feeds: feeds.map(\.feed), evaluators: evaluators, capacity: ColumnBatch.defaultCapacity)
+        let batch = ColumnBatch(width: table.columns.count)
         let columnCount = table.columns.count
         var parser = self.parser
         // Each key numbered in the order first seen, which is the kept row's number, and the
         // line it was seen on, for duplicate messages.
         let keys = out.keys
         var keyLines: [Int32] = []
-        // One row's values, reused for every record and lent to the compiled feeds.
-        let row = UnsafeMutableBufferPointer.filled(with: Value.missing, count: table.columns.count)
-        defer { row.free() }
 
         func reject(_ problem: RowProblem) {
             out.quality.rejected += 1
@@ -154,10 +146,47 @@ package struct TableScanner: Sendable {
         var ahead = ReferencesAhead(
             positions: positions, parser: parser, ownKeys: keyColumn.flatMap { c in positions[c].map { ($0, keys) } },
             keptRowsRead: keptRowsRead())
+        let keptTexts = parser.keptTextColumns.compactMap { c in positions[c].map { (column: c, position: $0) } }
+        // Per record of the reader's batch: why it cannot be taken, found while parsing it.
+        let failures = UnsafeMutableBufferPointer<RowFailure?>.filled(with: nil, count: CSVReader.batchSize)
+        defer { failures.free() }
+        // Where the reader's batch's first record is parsed into `batch`.
+        var firstSlot = 0
+
+        /// Parses the reader's new batch of records from record `first` on (after the header,
+        /// when the header started it) column by column into the free rows of `batch` (record
+        /// k into row `firstSlot + k`), and notes why a record cannot be taken.
+        func parseBatch(from first: Int) {
+            ahead.lookUp(reader)
+            if batch.room < reader.batchCount {
+                feeder.feed(batch)
+                batch.removeAll()
+            }
+            firstSlot = batch.count
+            let records = first..<reader.batchCount
+            for k in records {
+                failures[k] = headerProblem == nil && reader.isWhole(record: k, width: header.width) ? nil : .split
+            }
+            for index in 0..<columnCount {
+                let cells = batch.free(column: index)
+                guard let position = positions[index] else {
+                    for k in records { cells[k] = KeptRows.missingCell }
+                    continue
+                }
+                for k in records where failures[k] == nil {
+                    if let referenced = ahead.row(column: index, record: k) {
+                        cells[k] = KeptRows.cell(row: referenced)
+                    } else if let failure = parser.parse(reader.field(position, ofRecord: k), column: index, into: &cells[k]) {
+                        failures[k] = .field(column: index, failure)
+                    }
+                }
+            }
+        }
+
         // The header (or a chunk's skipped header) started the first batch.
-        if reader.batchCount > 0 { ahead.lookUp(reader) }
-        records: while try reader.next() {
-            if reader.startedBatch { ahead.lookUp(reader) }
+        if reader.batchCount > 0 { parseBatch(from: reader.batchPosition + 1) }
+        while try reader.next() {
+            if reader.startedBatch { parseBatch(from: 0) }
             out.quality.read += 1
             if let headerProblem {
                 reject(.header(headerProblem))
@@ -171,23 +200,10 @@ package struct TableScanner: Sendable {
                 reject(.fieldCount(expected: header.width, found: reader.fieldCount))
                 continue
             }
-            for index in 0..<columnCount {
-                guard let position = positions[index] else {
-                    row[index] = .missing
-                    continue
-                }
-                if let referenced = ahead.row(column: index, record: reader.batchPosition) {
-                    row[index] = .row(referenced)
-                    continue
-                }
-                let parsed = parser.parse(reader.field(position), column: index)
-                switch parsed {
-                case let .success(value):
-                    row[index] = value
-                case let .failure(failure):
-                    reject(problem(failure, column: table.columns[index], text: String(reader.string(position).prefix(100))))
-                    continue records
-                }
+            if case let .field(index, failure)? = failures[reader.batchPosition] {
+                let text = positions[index].map { String(reader.string($0).prefix(100)) } ?? ""
+                reject(problem(failure, column: table.columns[index], text: text))
+                continue
             }
             if let keyColumn, let position = positions[keyColumn] {
                 if let first = keys.insertOrFind(FieldParser.trim(reader.field(position)), row: Int32(keyLines.count)) {
@@ -198,16 +214,17 @@ package struct TableScanner: Sendable {
                 keyLines.append(Int32(reader.line))
             }
             out.quality.accepted += 1
-            let borrowed = Row(row)
-            if keepsRows { out.rows.append(borrowed) }
-            dispatch.forEachCandidate(borrowed) { k in
-                if compiled[k].passesFilter(borrowed) { accumulators[k].add(borrowed, compiled[k]) }
+            batch.commit(slot: firstSlot + reader.batchPosition)
+            for (column, position) in keptTexts {
+                batch.set(column: column, row: batch.count - 1, FieldParser.text(reader.field(position), texts: &batch.texts))
             }
+            if keepsRows { out.rows.append(batch, row: batch.count - 1) }
         }
+        feeder.feed(batch)
         out.quality.blankLines = reader.blankLines
         out.quality.sha256 = reader.digest
         out.quality.inexactIntegers = parser.inexactIntegers
-        out.accumulators = feeds.indices.map { f in (0..<quarterCount).map { q in accumulators[owners[f * quarterCount + q]] } }
+        out.accumulators = feeder.results
         return out
     }
 
@@ -248,6 +265,13 @@ package struct TableScanner: Sendable {
             }
         }
         return read
+    }
+
+    /// Why a record of a batch cannot be taken: it did not split into the header's fields
+    /// (the reader says how), or a field is not of its column's type.
+    private enum RowFailure {
+        case split
+        case field(column: Int, FieldParser.Failure)
     }
 
     private func problem(_ failure: FieldParser.Failure, column: ColumnSchema, text: String) -> RowProblem {

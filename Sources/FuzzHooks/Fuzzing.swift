@@ -6,14 +6,25 @@ import Evaluation
 /// and must neither crash nor hang; where there is an independent answer, it checks it.
 public enum Fuzzing {
     /// The CSV reader over arbitrary bytes, with small limits so that every path of the buffer
-    /// handling is reached; falls back to CP949 as a data file would.
+    /// handling is reached; falls back to CP949 as a data file would. The fields of a batch's
+    /// records read ahead (as the table scan parses them) must be those read at each record.
     public static func csv(_ bytes: [UInt8]) {
         let limits = CSVLimits(maxFieldBytes: 64, maxRecordBytes: 256)
         func read(_ reader: CSVReader) throws {
             var records = 0
+            var ahead: [[[UInt8]]?] = []
             while try reader.next() {
                 records += 1
-                for field in 0..<reader.fieldCount { _ = reader.field(field).count }
+                let fields = (0..<reader.fieldCount).map { Array(reader.field($0)) }
+                if reader.startedBatch {
+                    // Records of the first record's width, split cleanly, read ahead.
+                    let width = reader.fieldCount
+                    ahead = (0..<reader.batchCount).map { k in
+                        reader.isWhole(record: k, width: width) ? (0..<width).map { Array(reader.field($0, ofRecord: k)) } : nil
+                    }
+                }
+                precondition(reader.isWhole(record: reader.batchPosition, width: reader.fieldCount) == (reader.problem == nil))
+                if let read = ahead[reader.batchPosition] { precondition(read == fields, "a field read ahead must be the field") }
                 _ = reader.rawRecord
                 precondition(reader.line >= records, "line numbers must not fall behind records")
             }

@@ -28,7 +28,8 @@ final class FeedSharingTests: XCTestCase {
 
 /// `FeedDispatch` sends a row to exactly the feeds whose window holds its date, whether the
 /// dates come in order (as attendance does, activity by activity: the last interval is
-/// remembered) or jump about.
+/// remembered) or jump about, and a row without a date only to the feeds without a window;
+/// each feed's runs come in row order, so its sums add in file order.
 final class FeedDispatchTests: XCTestCase {
     func testEveryDayReachesExactlyTheFeedsWhoseWindowHoldsIt() throws {
         let plan = try EvaluationPlan.load(directory: defaultIndicators)
@@ -43,14 +44,23 @@ final class FeedDispatchTests: XCTestCase {
                 return first + Int32(state >> 33 % 900) - 100
             }
             let width = plan.schema.tables[table].columns.count
-            for day in ascending + jumping + ascending.reversed() {
-                let row = [Value](repeating: .date(Day(ordinal: day)), count: width)
-                var found: [Int] = []
-                row.withUnsafeBufferPointer { buffer in dispatch.forEachCandidate(buffer) { found.append($0) } }
-                let expected = compiled.indices.filter { k in
-                    owners[k] == k && (compiled[k].windowColumn < 0 || compiled[k].windowDays.contains(day))
+            // Two batches, so that the second starts from the interval the first ended in.
+            let days: [Int32?] = ascending + [nil, nil] + jumping + [nil] + ascending.reversed()
+            for part in [days[..<1000], days[1000...]] {
+                let batch = columnBatch(part.map { [Value](repeating: $0.map { .date(Day(ordinal: $0)) } ?? .missing, count: width) })
+                var found = [[Int]](repeating: [], count: part.count)
+                var lastRow = [Int: Int]()
+                dispatch.forEachRun(batch) { k, rows in
+                    XCTAssertGreaterThan(rows.lowerBound, lastRow[k] ?? -1, "feed \(k)'s runs in row order")
+                    lastRow[k] = rows.upperBound - 1
+                    for r in rows { found[r].append(k) }
                 }
-                XCTAssertEqual(found.sorted(), expected, "table \(table), day \(Day(ordinal: day))")
+                for (r, day) in part.enumerated() {
+                    let expected = compiled.indices.filter { k in
+                        owners[k] == k && (compiled[k].windowColumn < 0 || day.map(compiled[k].windowDays.contains) == true)
+                    }
+                    XCTAssertEqual(found[r].sorted(), expected, "table \(table), day \(day.map { Day(ordinal: $0).description } ?? "missing")")
+                }
             }
         }
     }

@@ -16,7 +16,7 @@ final class KeySetsTests: XCTestCase {
         var kept = KeptRows(width: 3)
         for (i, value) in mixed.enumerated() {
             let flag: Value = i % 3 == 0 ? .missing : .bool(i % 3 == 1)
-            [value, flag, .symbol(Int32(i % 4))].withUnsafeBufferPointer { kept.append($0) }
+            kept.append([value, flag, .symbol(Int32(i % 4))])
         }
         let evaluator = RowEvaluator(tables: [kept], project: [], quarter: Quarter("2026Q3")!)
         var subset = DistinctValues()

@@ -15,12 +15,12 @@ final class MissingValueTests: XCTestCase {
 
     private func value(_ expr: Expr, _ row: [Value] = [.missing]) -> Value {
         let f = evaluator.function(expr)
-        return row.withUnsafeBufferPointer { f($0, .missing) }
+        return withRow(row) { f($0, .missing) }
     }
 
     private func test(_ expr: Expr, _ row: [Value] = [.missing]) -> Bool {
         let f = evaluator.condition(expr)
-        return row.withUnsafeBufferPointer { f($0, .missing) }
+        return withRow(row) { f($0, .missing) }
     }
 
     func testArithmeticWithMissingIsMissing() {
@@ -108,9 +108,8 @@ final class MissingValueTests: XCTestCase {
             text: "t", tableName: "t")
         let feed = CompiledFeed(Feed(of: aggregate), evaluator)
         var accumulator = Accumulator()
-        for row in rows ?? self.rows {
-            row.withUnsafeBufferPointer { accumulator.add($0, feed) }
-        }
+        let rows = rows ?? self.rows
+        columnBatch(rows).withRows { accumulator.add(0..<rows.count, of: $0, feed) }
         return Finalization.value(of: aggregate, accumulator, evaluator: evaluator)
     }
 

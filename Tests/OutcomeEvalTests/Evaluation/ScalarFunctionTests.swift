@@ -17,7 +17,7 @@ final class ScalarFunctionTests: XCTestCase {
             return i % 17 == 0 ? .missing : .date(Day(ordinal: first + Int32(state >> 33 % 800)))
         }
         for value in ascending + jumping + ascending.reversed() {
-            let (of, end) = [value].withUnsafeBufferPointer { (quarterOf($0, .missing), quarterEnd($0, .missing)) }
+            let (of, end) = withRow([value]) { (quarterOf($0, .missing), quarterEnd($0, .missing)) }
             guard case let .date(day) = value else {
                 XCTAssertEqual(of, .missing)
                 XCTAssertEqual(end, .missing)

@@ -4,7 +4,11 @@ import XCTest
 final class FieldParserTests: XCTestCase {
     private func parse(_ parser: inout FieldParser, _ text: String, column: Int = 0) -> Result<Value, FieldParser.Failure> {
         var text = text
-        return text.withUTF8 { parser.parse(UnsafeRawBufferPointer($0), column: column) }
+        var cell: UInt64 = 0
+        if let failure = text.withUTF8({ parser.parse(UnsafeRawBufferPointer($0), column: column, into: &cell) }) {
+            return .failure(failure)
+        }
+        return .success(KeptRows.decode(cell, texts: []))
     }
 
     /// 18 digits are read (19 are not a number of the contract); past ±2^53 a double holds them

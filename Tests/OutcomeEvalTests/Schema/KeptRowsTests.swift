@@ -14,7 +14,7 @@ final class KeptRowsTests: XCTestCase {
             [.row(0), .text(""), .text("종로구 주민자치회"), .text("A000001"), .missing],
         ]
         var kept = KeptRows(width: 5)
-        for row in rows { row.withUnsafeBufferPointer { kept.append($0) } }
+        for row in rows { kept.append(row) }
         XCTAssertEqual(kept.count, 4)
         for (r, row) in rows.enumerated() {
             XCTAssertEqual(kept.values(row: r), row)
@@ -35,7 +35,7 @@ final class StoredCellComparisonTests: XCTestCase {
             .date(Day(ordinal: 1)), .row(0), .text("A"),
         ]
         var kept = KeptRows(width: 1)
-        for value in stored { [value].withUnsafeBufferPointer { kept.append($0) } }
+        for value in stored { kept.append([value]) }
         let evaluator = RowEvaluator(tables: [kept], project: [], quarter: Quarter("2026Q3")!)
         let constants: [Value] = [.symbol(0), .symbol(1), .bool(true), .bool(false), .date(Day(ordinal: 1)), .row(0), .number(0), .text("A")]
         for op in [BinaryOperator.equal, .notEqual] {
@@ -46,7 +46,7 @@ final class StoredCellComparisonTests: XCTestCase {
                     let expected = RowEvaluator.compare(op, value, constant)
                     XCTAssertEqual(byKey(noRow, .row(Int32(r))), expected, "\(value) \(op) \(constant)")
                     let reference = [Value.row(Int32(r))]
-                    XCTAssertEqual(reference.withUnsafeBufferPointer { byRow($0, .missing) }, expected, "\(value) \(op) \(constant)")
+                    XCTAssertEqual(withRow(reference) { byRow($0, .missing) }, expected, "\(value) \(op) \(constant)")
                 }
                 // No reference at all: the looked-up value is missing, so the comparison is false.
                 XCTAssertFalse(byKey(noRow, .missing))
