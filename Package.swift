@@ -1,12 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The row loops are single-threaded per project and touch no shared mutable state; the
-// runtime's exclusivity checks would cost a run half again its instructions now that the
-// reader, the key index and the row loop are in different targets (callgrind A/Bs in
-// BENCHMARKS.md, "The split into nine targets"), so release builds of the library skip them.
-let noExclusivityChecks: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-
 let package = Package(
     name: "outcome-eval",
     platforms: [.macOS(.v15)],
@@ -39,27 +33,26 @@ let package = Package(
         // The library, one target per step along the data's way; each imports only those before
         // it (TargetLayerTests reads this file and fails on a backward edge).
         // Bytes to records: encodings, the quote machine, chunk planning, SHA-256; knows no schema.
-        .target(name: "CSVReading", dependencies: ["CCrypto"], swiftSettings: noExclusivityChecks),
+        .target(name: "CSVReading", dependencies: ["CCrypto"]),
         // The data contract: the schema's types, field parsing, keys, kept rows, rejects and their reasons.
-        .target(name: "DataContract", dependencies: ["CSVReading", "CPrefetch"], swiftSettings: noExclusivityChecks),
+        .target(name: "DataContract", dependencies: ["CSVReading", "CPrefetch"]),
         // The definitions folder: YAML, settings, the expression language (lexer, parser, typed compiler).
-        .target(name: "Definitions", dependencies: ["DataContract", .product(name: "Yams", package: "Yams")], swiftSettings: noExclusivityChecks),
+        .target(name: "Definitions", dependencies: ["DataContract", .product(name: "Yams", package: "Yams")]),
         // The plan (feeds shared by aggregates), the table scans, accumulators and finalisation.
-        .target(name: "Evaluation", dependencies: ["Definitions"], swiftSettings: noExclusivityChecks),
+        .target(name: "Evaluation", dependencies: ["Definitions"]),
         // Indicator, dimension and overall scores.
-        .target(name: "Scoring", dependencies: ["Evaluation"], swiftSettings: noExclusivityChecks),
+        .target(name: "Scoring", dependencies: ["Evaluation"]),
         // Intervals, rank ranges (seeded draws) and drivers of change.
-        .target(name: "Uncertainty", dependencies: ["Scoring"], swiftSettings: noExclusivityChecks),
+        .target(name: "Uncertainty", dependencies: ["Scoring"]),
         // The evaluated quarter assembled, with the breakdowns as they may be published.
-        .target(name: "Results", dependencies: ["Uncertainty"], swiftSettings: noExclusivityChecks),
+        .target(name: "Results", dependencies: ["Uncertainty"]),
         // report.txt, results.json, report.html, the CSVs and the workbooks (over XLSX).
-        .target(name: "Reports", dependencies: ["Results", "XLSX"], swiftSettings: noExclusivityChecks),
+        .target(name: "Reports", dependencies: ["Results", "XLSX"]),
         // The run: definitions and data read, projects evaluated on all cores, reports published
         // (lock, staging, checks, durable swap), manifest and verify.
         .target(
             name: "Pipeline",
-            dependencies: ["Reports", "CExchange", .product(name: "Logging", package: "swift-log")],
-            swiftSettings: noExclusivityChecks
+            dependencies: ["Reports", "CExchange", .product(name: "Logging", package: "swift-log")]
         ),
         // Writes synthetic data sets in the default data contract (Samples/, benchmarks, tests).
         .target(name: "SampleData", dependencies: ["Pipeline"]),

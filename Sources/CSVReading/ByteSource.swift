@@ -16,20 +16,24 @@ package protocol ByteSource: AnyObject {
 
 /// Reads a file with `read(2)`, skipping a UTF-8 byte-order mark at its start unless asked
 /// for the raw bytes.
+///
+/// Its `var`s are `@exclusivity(unchecked)`: a source belongs to the one reader that drains it, so
+/// no two accesses can overlap, and the run-time checks would cost the run across targets
+/// (BENCHMARKS.md, "The split into nine targets").
 package final class FileByteSource: ByteSource {
     let path: String
     private let descriptor: Int32
-    package private(set) var fileOffset = 0
+    @exclusivity(unchecked) package private(set) var fileOffset = 0
     /// True when the file began with EF BB BF.
-    private(set) var hadByteOrderMark = false
-    private var checkedByteOrderMark = false
+    @exclusivity(unchecked) private(set) var hadByteOrderMark = false
+    @exclusivity(unchecked) private var checkedByteOrderMark = false
     // Hashed as read, so the manifest costs no second pass over the file.
     private let hasher: SHA256
-    private var hashes = true
-    package private(set) var digest: String?
+    @exclusivity(unchecked) private var hashes = true
+    @exclusivity(unchecked) package private(set) var digest: String?
 
     /// Bytes left to read when reading a range of the file; `nil` reads to the end.
-    private var remaining: Int?
+    @exclusivity(unchecked) private var remaining: Int?
 
     /// Reads the whole file, or with `range` only those bytes (a chunk; a BOM is looked for
     /// only at offset 0, and no digest is made).
@@ -112,10 +116,14 @@ package func systemErrorText() -> String {
 }
 
 /// Bytes already in memory, handed out a few at a time (for fuzzing and tests).
+///
+/// Its `var`s are `@exclusivity(unchecked)`: a source belongs to the one reader that drains it, so
+/// no two accesses can overlap, and the run-time checks would cost the run across targets
+/// (BENCHMARKS.md, "The split into nine targets").
 package final class MemoryByteSource: ByteSource {
     private let bytes: [UInt8]
     private let piece: Int
-    package private(set) var fileOffset = 0
+    @exclusivity(unchecked) package private(set) var fileOffset = 0
     package var digest: String? { nil }
 
     /// `piece` bounds how much one read returns, so that records cross refills.

@@ -41,24 +41,28 @@ package enum CSVReadError: Error {
 ///
 /// One buffer is reused for the whole file and a record's fields are byte ranges into it,
 /// so reading a row allocates nothing; callers turn only the fields they need into values.
+///
+/// Its `var`s are `@exclusivity(unchecked)`: one reader serves one scan on one thread, so no two
+/// accesses can overlap, and the run-time checks would cost the run across targets (BENCHMARKS.md,
+/// "The split into nine targets").
 package final class CSVReader {
     let path: String
     private let source: ByteSource
     private let validatesUTF8: Bool
     private let limits: CSVLimits
 
-    private var buffer: UnsafeMutableRawBufferPointer
-    private var dataEnd = 0
-    private var recordStart = 0
-    private var validatedUpTo = 0
-    private var bufferFileOffset = 0
-    private var atEOF = false
-    private var sawNonASCII = false
-    private var nextLine = 1
+    @exclusivity(unchecked) private var buffer: UnsafeMutableRawBufferPointer
+    @exclusivity(unchecked) private var dataEnd = 0
+    @exclusivity(unchecked) private var recordStart = 0
+    @exclusivity(unchecked) private var validatedUpTo = 0
+    @exclusivity(unchecked) private var bufferFileOffset = 0
+    @exclusivity(unchecked) private var atEOF = false
+    @exclusivity(unchecked) private var sawNonASCII = false
+    @exclusivity(unchecked) private var nextLine = 1
 
     // The current record.
-    package private(set) var line = 0
-    package private(set) var problem: CSVProblem?
+    @exclusivity(unchecked) package private(set) var line = 0
+    @exclusivity(unchecked) package private(set) var problem: CSVProblem?
     /// A field's start and end offsets from its record's start, and whether it holds doubled quotes.
     private struct FieldRange {
         var start: Int
@@ -67,12 +71,12 @@ package final class CSVReader {
     }
     /// The fields of every record of the batch, one record after another. Owned here and
     /// reused, so splitting a record allocates nothing.
-    private var fields = UnsafeMutablePointer<FieldRange>.allocate(capacity: 64)
-    private var fieldCapacity = 64
+    @exclusivity(unchecked) private var fields = UnsafeMutablePointer<FieldRange>.allocate(capacity: 64)
+    @exclusivity(unchecked) private var fieldCapacity = 64
     /// Where the current record's fields start in `fields`, and how many fields the record has.
-    private var firstField = 0
-    package private(set) var fieldCount = 0
-    private var contentEnd = 0
+    @exclusivity(unchecked) private var firstField = 0
+    @exclusivity(unchecked) package private(set) var fieldCount = 0
+    @exclusivity(unchecked) private var contentEnd = 0
 
     /// A record split ahead of its turn.
     private struct Record {
@@ -88,17 +92,17 @@ package final class CSVReader {
     /// to) before it reads them. The buffer is only refilled once the batch is used up, so
     /// the records' offsets stay valid.
     package static let batchSize = 32
-    private var batch = UnsafeMutablePointer<Record>.allocate(capacity: CSVReader.batchSize)
-    package private(set) var batchCount = 0
+    @exclusivity(unchecked) private var batch = UnsafeMutablePointer<Record>.allocate(capacity: CSVReader.batchSize)
+    @exclusivity(unchecked) package private(set) var batchCount = 0
     /// The current record's place in the batch.
-    package private(set) var batchPosition = 0
+    @exclusivity(unchecked) package private(set) var batchPosition = 0
     /// Whether the last `next()` started a new batch.
-    package private(set) var startedBatch = false
+    @exclusivity(unchecked) package private(set) var startedBatch = false
     /// Where a field with doubled quotes is unescaped; owned here.
-    private var unescaped = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 1)
-    private var truncatedRaw: [UInt8]?
+    @exclusivity(unchecked) private var unescaped = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 1)
+    @exclusivity(unchecked) private var truncatedRaw: [UInt8]?
     /// Blank lines passed over so far; they are not rows.
-    package private(set) var blankLines = 0
+    @exclusivity(unchecked) package private(set) var blankLines = 0
 
     package convenience init(path: String, encoding: TextEncoding, limits: CSVLimits = CSVLimits()) throws(InputError) {
         switch encoding {
@@ -232,7 +236,7 @@ package final class CSVReader {
         batch[k].problem == nil && batch[k].fieldCount == width
     }
 
-    private var nextStart = 0
+    @exclusivity(unchecked) private var nextStart = 0
 
     /// The bytes of field `index` (quotes removed, `""` made `"`), valid until the next call
     /// of `field` or `next`: a view into the reader's buffer, no copy.

@@ -4,9 +4,13 @@ import CCrypto
 /// on every machine of this kind): it uses the CPU's SHA instructions, about six times the
 /// speed of a portable implementation, and inputs are hashed as they are read.
 /// Owns its `EVP_MD_CTX` and frees it once; every libcrypto call's result is checked.
+///
+/// Its `var`s are `@exclusivity(unchecked)`: a hash belongs to the one source that feeds it, so no
+/// two accesses can overlap, and the run-time checks would cost the run across targets
+/// (BENCHMARKS.md, "The split into nine targets").
 package final class SHA256 {
     private let context: OpaquePointer
-    private var finished: String?
+    @exclusivity(unchecked) private var finished: String?
 
     /// A libcrypto call that failed (1 is success for the EVP digest functions).
     package struct Failure: Error, CustomStringConvertible {

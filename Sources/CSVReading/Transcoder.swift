@@ -5,6 +5,10 @@ import Darwin
 #endif
 
 /// Converts between encodings with the C library's iconv; owns its conversion descriptor.
+///
+/// Its `var`s are `@exclusivity(unchecked)`: a transcoder belongs to the one source that uses it,
+/// so no two accesses can overlap, and the run-time checks would cost the run across targets
+/// (BENCHMARKS.md, "The split into nine targets").
 package final class Transcoder {
     private let descriptor: iconv_t
 
@@ -74,13 +78,17 @@ package final class Transcoder {
 }
 
 /// Reads a CP949 (or EUC-KR, its subset) file as UTF-8.
+///
+/// Its `var`s are `@exclusivity(unchecked)`: a source belongs to the one reader that drains it, so
+/// no two accesses can overlap, and the run-time checks would cost the run across targets
+/// (BENCHMARKS.md, "The split into nine targets").
 final class CP949ByteSource: ByteSource {
     private let file: FileByteSource
     private let transcoder: Transcoder
-    private var pending: [UInt8] = []
-    private var pendingStart = 0
-    private var atEnd = false
-    private var consumedOffset = 0
+    @exclusivity(unchecked) private var pending: [UInt8] = []
+    @exclusivity(unchecked) private var pendingStart = 0
+    @exclusivity(unchecked) private var atEnd = false
+    @exclusivity(unchecked) private var consumedOffset = 0
 
     init(path: String) throws(InputError) {
         file = try FileByteSource(path: path)

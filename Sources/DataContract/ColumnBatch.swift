@@ -5,17 +5,21 @@
 /// The row loop (`TableScanner`) fills a batch, then `BatchFeeder` runs every feed over it in
 /// tight loops over the columns, instead of making a `Value` per field and calling every feed
 /// per row. One per scan (one thread); its storage is reused from batch to batch.
+///
+/// Its `var`s are `@exclusivity(unchecked)`: a batch belongs to one scan on one thread, so no two
+/// accesses can overlap, and the run-time checks would cost the run across targets (BENCHMARKS.md,
+/// "The split into nine targets").
 package final class ColumnBatch {
     /// About the rows of 24 attendance cells a core's first-level cache holds beside the rest.
     package static let defaultCapacity = 1024
 
     package let width: Int
     package let capacity: Int
-    package private(set) var count = 0
+    @exclusivity(unchecked) package private(set) var count = 0
     /// Column c of row k is `cells[c * capacity + k]`.
     private let cells: UnsafeMutablePointer<UInt64>
     /// The texts that text cells refer to by position.
-    package var texts: [String] = []
+    @exclusivity(unchecked) package var texts: [String] = []
 
     package init(width: Int, capacity: Int = ColumnBatch.defaultCapacity) {
         self.width = width

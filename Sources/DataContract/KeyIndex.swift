@@ -16,7 +16,9 @@ import CSVReading
 /// Unchecked `Sendable`: it is filled by the one thread that reads its table (or, for an
 /// enum's values, by `EnumValues.init`), and reaches other threads — the chunks of a file
 /// that refers to the table, each project's scan of a shared schema — only after that, to be
-/// read; no one inserts into an index another thread can see.
+/// read; no one inserts into an index another thread can see. For the same reason its
+/// `var`s are `@exclusivity(unchecked)` (run-time checks across targets: BENCHMARKS.md, "The
+/// split into nine targets").
 package final class KeyIndex: @unchecked Sendable {
     private struct Slot {
         /// The key's bytes, zero-padded (short keys); or its hash and arena offset (long keys).
@@ -38,9 +40,9 @@ package final class KeyIndex: @unchecked Sendable {
     }
 
     private static let inlineBytes = 16
-    private var slots: [Slot]
-    private var count = 0
-    private var arena: [UInt8] = []
+    @exclusivity(unchecked) private var slots: [Slot]
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var arena: [UInt8] = []
 
     /// An index with room for `keys` keys before it first grows (each growth moves every
     /// key to a new slot, a cache miss apiece).

@@ -6,6 +6,10 @@ import Definitions
 /// takes a run in one loop over the batch's columns (see `Accumulator.add(_:of:_:)`).
 ///
 /// One per scan (one thread).
+///
+/// Its `var`s are `@exclusivity(unchecked)`: a feeder belongs to one scan on one thread, so no two
+/// accesses can overlap, and the run-time checks would cost the run across targets (BENCHMARKS.md,
+/// "The split into nine targets").
 final class BatchFeeder {
     private let compiled: ContiguousArray<CompiledFeed>
     /// For each compiled feed, the one whose accumulator it reads (see `FeedSharing`).
@@ -14,7 +18,7 @@ final class BatchFeeder {
     private let quarterCount: Int
     /// Written through a pointer: an array element would be checked for sharing on each add.
     private let accumulators: UnsafeMutableBufferPointer<Accumulator>
-    private var dispatch: FeedDispatch
+    @exclusivity(unchecked) private var dispatch: FeedDispatch
     /// The rows of a run that pass a feed's filter.
     private let passed: UnsafeMutableBufferPointer<Int32>
 

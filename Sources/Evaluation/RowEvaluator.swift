@@ -18,7 +18,7 @@ var noRow: Row { Row(cells: nil, stride: 0, texts: UnsafeBufferPointer(start: ni
 /// Unchecked `Sendable`: the chunks of a large file share it, in parallel, but only read its
 /// `let`s and compile closures of their own from it (a closure's cache lives in the closure,
 /// not here). `sets`, its one `var`, is set and read by the thread that evaluates the project,
-/// after every scan of the project has returned.
+/// after every scan of the project has returned, so it is `@exclusivity(unchecked)`.
 package final class RowEvaluator: @unchecked Sendable {
     /// Rows of the tables kept in memory, by schema table index (empty for streamed tables).
     let tables: [KeptRows]
@@ -27,7 +27,7 @@ package final class RowEvaluator: @unchecked Sendable {
     /// Day ranges of the windows for `quarter`, indexed like `Window.allCases`.
     let windows: [ClosedRange<Int32>]
     /// Value sets of distinct aggregates, for `in (distinct ...)`; only at finalisation.
-    var sets: ((Int) -> DistinctValues)?
+    @exclusivity(unchecked) var sets: ((Int) -> DistinctValues)?
 
     init(tables: [KeptRows], project: [Value], quarter: Quarter) {
         self.tables = tables
