@@ -17,9 +17,10 @@ package protocol ByteSource: AnyObject {
 /// Reads a file with `read(2)`, skipping a UTF-8 byte-order mark at its start unless asked
 /// for the raw bytes.
 ///
-/// Its `var`s are `@exclusivity(unchecked)`: a source belongs to the one reader that drains it, so
-/// no two accesses can overlap, and the run-time checks would cost the run across targets
-/// (BENCHMARKS.md, "The split into nine targets").
+/// Its `var`s are `@exclusivity(unchecked)`: a source belongs to the one reader that drains it, and
+/// no method holds an access to one open across a call that could come back to it (the overlap the
+/// run-time checks look for, which across targets would cost the run: BENCHMARKS.md, "The split
+/// into nine targets").
 package final class FileByteSource: ByteSource {
     let path: String
     private let descriptor: Int32
@@ -117,9 +118,10 @@ package func systemErrorText() -> String {
 
 /// Bytes already in memory, handed out a few at a time (for fuzzing and tests).
 ///
-/// Its `var`s are `@exclusivity(unchecked)`: a source belongs to the one reader that drains it, so
-/// no two accesses can overlap, and the run-time checks would cost the run across targets
-/// (BENCHMARKS.md, "The split into nine targets").
+/// Its `var`s are `@exclusivity(unchecked)`: a source belongs to the one reader that drains it, and
+/// no method holds an access to one open across a call that could come back to it (the overlap the
+/// run-time checks look for, which across targets would cost the run: BENCHMARKS.md, "The split
+/// into nine targets").
 package final class MemoryByteSource: ByteSource {
     private let bytes: [UInt8]
     private let piece: Int

@@ -42,9 +42,10 @@ package enum CSVReadError: Error {
 /// One buffer is reused for the whole file and a record's fields are byte ranges into it,
 /// so reading a row allocates nothing; callers turn only the fields they need into values.
 ///
-/// Its `var`s are `@exclusivity(unchecked)`: one reader serves one scan on one thread, so no two
-/// accesses can overlap, and the run-time checks would cost the run across targets (BENCHMARKS.md,
-/// "The split into nine targets").
+/// Its `var`s are `@exclusivity(unchecked)`: one reader serves one scan on one thread, and no
+/// method holds an access to one open across a call that could come back to it (the overlap the
+/// run-time checks look for, which across targets would cost the run: BENCHMARKS.md, "The split
+/// into nine targets").
 package final class CSVReader {
     let path: String
     private let source: ByteSource
@@ -92,7 +93,7 @@ package final class CSVReader {
     /// to) before it reads them. The buffer is only refilled once the batch is used up, so
     /// the records' offsets stay valid.
     package static let batchSize = 32
-    @exclusivity(unchecked) private var batch = UnsafeMutablePointer<Record>.allocate(capacity: CSVReader.batchSize)
+    private let batch = UnsafeMutablePointer<Record>.allocate(capacity: CSVReader.batchSize)
     @exclusivity(unchecked) package private(set) var batchCount = 0
     /// The current record's place in the batch.
     @exclusivity(unchecked) package private(set) var batchPosition = 0

@@ -5,9 +5,10 @@ import CCrypto
 /// speed of a portable implementation, and inputs are hashed as they are read.
 /// Owns its `EVP_MD_CTX` and frees it once; every libcrypto call's result is checked.
 ///
-/// Its `var`s are `@exclusivity(unchecked)`: a hash belongs to the one source that feeds it, so no
-/// two accesses can overlap, and the run-time checks would cost the run across targets
-/// (BENCHMARKS.md, "The split into nine targets").
+/// Its `var`s are `@exclusivity(unchecked)`: a hash belongs to the one source that feeds it, and no
+/// method holds an access to one open across a call that could come back to it (the overlap the
+/// run-time checks look for, which across targets would cost the run: BENCHMARKS.md, "The split
+/// into nine targets").
 package final class SHA256 {
     private let context: OpaquePointer
     @exclusivity(unchecked) private var finished: String?

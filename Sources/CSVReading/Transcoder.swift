@@ -7,8 +7,9 @@ import Darwin
 /// Converts between encodings with the C library's iconv; owns its conversion descriptor.
 ///
 /// Its `var`s are `@exclusivity(unchecked)`: a transcoder belongs to the one source that uses it,
-/// so no two accesses can overlap, and the run-time checks would cost the run across targets
-/// (BENCHMARKS.md, "The split into nine targets").
+/// and no method holds an access to one open across a call that could come back to it (the overlap
+/// the run-time checks look for, which across targets would cost the run: BENCHMARKS.md, "The split
+/// into nine targets").
 package final class Transcoder {
     private let descriptor: iconv_t
 
@@ -79,9 +80,10 @@ package final class Transcoder {
 
 /// Reads a CP949 (or EUC-KR, its subset) file as UTF-8.
 ///
-/// Its `var`s are `@exclusivity(unchecked)`: a source belongs to the one reader that drains it, so
-/// no two accesses can overlap, and the run-time checks would cost the run across targets
-/// (BENCHMARKS.md, "The split into nine targets").
+/// Its `var`s are `@exclusivity(unchecked)`: a source belongs to the one reader that drains it, and
+/// no method holds an access to one open across a call that could come back to it (the overlap the
+/// run-time checks look for, which across targets would cost the run: BENCHMARKS.md, "The split
+/// into nine targets").
 final class CP949ByteSource: ByteSource {
     private let file: FileByteSource
     private let transcoder: Transcoder

@@ -1,3 +1,5 @@
+import CSVReading
+
 /// Up to `capacity` accepted rows of one table, column by column, each field parsed once into
 /// a typed cell (see `KeptRows`: a number as its bits, a date as its day number, an enum value
 /// as its position, a reference as the referenced row, missing as its own tag).
@@ -6,9 +8,10 @@
 /// tight loops over the columns, instead of making a `Value` per field and calling every feed
 /// per row. One per scan (one thread); its storage is reused from batch to batch.
 ///
-/// Its `var`s are `@exclusivity(unchecked)`: a batch belongs to one scan on one thread, so no two
-/// accesses can overlap, and the run-time checks would cost the run across targets (BENCHMARKS.md,
-/// "The split into nine targets").
+/// Its `var`s are `@exclusivity(unchecked)`: a batch belongs to one scan on one thread, and no
+/// method holds an access to one open across a call that could come back to it (the overlap the
+/// run-time checks look for, which across targets would cost the run: BENCHMARKS.md, "The split
+/// into nine targets").
 package final class ColumnBatch {
     /// About the rows of 24 attendance cells a core's first-level cache holds beside the rest.
     package static let defaultCapacity = 1024
@@ -21,9 +24,11 @@ package final class ColumnBatch {
     /// The texts that text cells refer to by position.
     @exclusivity(unchecked) package var texts: [String] = []
 
+    /// At least the reader's batch: the scan flushes a batch, then parses the reader's whole
+    /// batch of records into it at once.
     package init(width: Int, capacity: Int = ColumnBatch.defaultCapacity) {
         self.width = width
-        self.capacity = capacity
+        self.capacity = max(capacity, CSVReader.batchSize)
         cells = .allocate(capacity: max(width * capacity, 1))
     }
 

@@ -16,9 +16,10 @@ import CSVReading
 /// Unchecked `Sendable`: it is filled by the one thread that reads its table (or, for an
 /// enum's values, by `EnumValues.init`), and reaches other threads — the chunks of a file
 /// that refers to the table, each project's scan of a shared schema — only after that, to be
-/// read; no one inserts into an index another thread can see. For the same reason its
-/// `var`s are `@exclusivity(unchecked)` (run-time checks across targets: BENCHMARKS.md, "The
-/// split into nine targets").
+/// read; no one inserts into an index another thread can see. Its `var`s are
+/// `@exclusivity(unchecked)`: besides that, no method holds an access to one open across a call
+/// that could come back to it (the overlap the run-time checks look for, which across targets
+/// would cost the run: BENCHMARKS.md, "The split into nine targets").
 package final class KeyIndex: @unchecked Sendable {
     private struct Slot {
         /// The key's bytes, zero-padded (short keys); or its hash and arena offset (long keys).

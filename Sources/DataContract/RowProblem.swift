@@ -12,43 +12,64 @@ public enum RowProblem: Equatable, Sendable {
     case duplicateKey(column: String, value: String, firstLine: Int)
     case header(HeaderProblem)
 
-    public var code: String {
-        switch self {
-        case .malformed(.unterminatedQuote): return "unterminated_quote"
-        case .malformed(.quoteInUnquotedField), .malformed(.textAfterClosingQuote): return "stray_quote"
-        case .malformed(.recordTooLong): return "record_too_long"
-        case .malformed(.fieldTooLong): return "field_too_long"
-        case .fieldCount: return "field_count"
-        case .empty: return "empty_required"
-        case .invalid: return "invalid_value"
-        case .outOfRange: return "out_of_range"
-        case .notInEnum: return "not_in_enum"
-        case .danglingReference: return "dangling_reference"
-        case .duplicateKey: return "duplicate_key"
-        case .header: return "bad_header"
+    /// The kinds of problem, by the code that data_quality.csv, rejects.csv and the logs show.
+    public enum Code: String, CaseIterable, Sendable {
+        case unterminatedQuote = "unterminated_quote"
+        case strayQuote = "stray_quote"
+        case recordTooLong = "record_too_long"
+        case fieldTooLong = "field_too_long"
+        case fieldCount = "field_count"
+        case emptyRequired = "empty_required"
+        case invalidValue = "invalid_value"
+        case outOfRange = "out_of_range"
+        case notInEnum = "not_in_enum"
+        case danglingReference = "dangling_reference"
+        case duplicateKey = "duplicate_key"
+        case badHeader = "bad_header"
+
+        /// The code in a few words, for the tables that count rejects by code.
+        public func label(_ language: Language) -> String {
+            let (ko, en) =
+                switch self {
+                case .unterminatedQuote: ("닫히지 않은 따옴표", "unclosed quote")
+                case .strayQuote: ("잘못 놓인 따옴표", "stray quote")
+                case .recordTooLong: ("너무 긴 행", "row too long")
+                case .fieldTooLong: ("너무 긴 필드", "field too long")
+                case .fieldCount: ("필드 수 불일치", "wrong number of fields")
+                case .emptyRequired: ("필수 값 없음", "required value empty")
+                case .invalidValue: ("형식에 맞지 않는 값", "value of the wrong form")
+                case .outOfRange: ("범위를 벗어난 값", "value out of range")
+                case .notInEnum: ("허용되지 않은 값", "value not allowed")
+                case .danglingReference: ("없는 대상을 가리킴", "refers to nothing")
+                case .duplicateKey: ("중복 키", "duplicate key")
+                case .badHeader: ("머리행 오류", "bad header")
+                }
+            return language == .ko ? ko : en
         }
     }
 
-    /// A reason code in a few words, for the tables that count rejects by code.
+    public var kind: Code {
+        switch self {
+        case .malformed(.unterminatedQuote): return .unterminatedQuote
+        case .malformed(.quoteInUnquotedField), .malformed(.textAfterClosingQuote): return .strayQuote
+        case .malformed(.recordTooLong): return .recordTooLong
+        case .malformed(.fieldTooLong): return .fieldTooLong
+        case .fieldCount: return .fieldCount
+        case .empty: return .emptyRequired
+        case .invalid: return .invalidValue
+        case .outOfRange: return .outOfRange
+        case .notInEnum: return .notInEnum
+        case .danglingReference: return .danglingReference
+        case .duplicateKey: return .duplicateKey
+        case .header: return .badHeader
+        }
+    }
+
+    public var code: String { kind.rawValue }
+
+    /// A reason code in words; a code this version does not know is shown as it is.
     public static func label(code: String, _ language: Language) -> String {
-        let words: (ko: String, en: String)? =
-            switch code {
-            case "unterminated_quote": ("닫히지 않은 따옴표", "unclosed quote")
-            case "stray_quote": ("잘못 놓인 따옴표", "stray quote")
-            case "record_too_long": ("너무 긴 행", "row too long")
-            case "field_too_long": ("너무 긴 필드", "field too long")
-            case "field_count": ("필드 수 불일치", "wrong number of fields")
-            case "empty_required": ("필수 값 없음", "required value empty")
-            case "invalid_value": ("형식에 맞지 않는 값", "value of the wrong form")
-            case "out_of_range": ("범위를 벗어난 값", "value out of range")
-            case "not_in_enum": ("허용되지 않은 값", "value not allowed")
-            case "dangling_reference": ("없는 대상을 가리킴", "refers to nothing")
-            case "duplicate_key": ("중복 키", "duplicate key")
-            case "bad_header": ("머리행 오류", "bad header")
-            default: nil
-            }
-        guard let words else { return code }
-        return language == .ko ? words.ko : words.en
+        Code(rawValue: code)?.label(language) ?? code
     }
 
     public var column: String {

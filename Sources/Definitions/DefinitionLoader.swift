@@ -68,7 +68,7 @@ public enum DefinitionLoader {
             breakdowns = BreakdownLoader.load(settingsYAML, compiler: compiler, diagnostics: diagnostics)
             rollups = RollupLoader.load(settingsYAML, registry: schema.registry, diagnostics: diagnostics)
             aggregates = compiler.aggregates
-            let order = Dictionary(uniqueKeysWithValues: settings.dimensions.enumerated().map { ($1.id, $0) })
+            let order = Dictionary(settings.dimensions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             indicators = indicators.enumerated().sorted {
                 (order[$0.element.definition.dimension] ?? 0, $0.offset) < (order[$1.element.definition.dimension] ?? 0, $1.offset)
             }.map(\.element)

@@ -62,9 +62,13 @@ enum SettingsLoader {
                 let map = try file.mapping(node, "a dimension")
                 let weight = try map["weight"].map { try file.number($0, "weight") } ?? 1
                 guard weight > 0 else { throw file.error(node, "a dimension's weight must be above 0") }
+                let idNode = try file.required(map, "id", in: node)
+                let id = try file.string(idNode, "id")
+                // Indicators name their dimension by id, so two with one id could not be told apart.
+                guard !dimensions.contains(where: { $0.id == id }) else { throw file.error(idNode, "the dimension id '\(id)' is already used") }
                 dimensions.append(
                     Settings.Dimension(
-                        id: try file.string(try file.required(map, "id", in: node), "id"),
+                        id: id,
                         name: try file.localized(try file.required(map, "name", in: node), "name"),
                         weight: weight,
                         aggregation: try map["aggregation"].map { try AggregationSettings.method($0, file: file) } ?? aggregation.dimensions))

@@ -7,9 +7,10 @@ import Definitions
 ///
 /// One per scan (one thread).
 ///
-/// Its `var`s are `@exclusivity(unchecked)`: a feeder belongs to one scan on one thread, so no two
-/// accesses can overlap, and the run-time checks would cost the run across targets (BENCHMARKS.md,
-/// "The split into nine targets").
+/// Its `var`s are `@exclusivity(unchecked)`: a feeder belongs to one scan on one thread, and no
+/// method holds an access to one open across a call that could come back to it (the overlap the
+/// run-time checks look for, which across targets would cost the run: BENCHMARKS.md, "The split
+/// into nine targets").
 final class BatchFeeder {
     private let compiled: ContiguousArray<CompiledFeed>
     /// For each compiled feed, the one whose accumulator it reads (see `FeedSharing`).

@@ -124,8 +124,8 @@ package struct TableScanner: Sendable {
         let positions = header.positions
         let keyColumn = table.keyColumnIndex
         // Compiled once per quarter; the feeds then run over batches of parsed rows.
-        let feeder = BatchFeeder(feeds: feeds.map(\.feed), evaluators: evaluators, capacity: ColumnBatch.defaultCapacity)
         let batch = ColumnBatch(width: table.columns.count)
+        let feeder = BatchFeeder(feeds: feeds.map(\.feed), evaluators: evaluators, capacity: batch.capacity)
         let columnCount = table.columns.count
         var parser = self.parser
         // Each key numbered in the order first seen, which is the kept row's number, and the
@@ -286,20 +286,5 @@ package struct TableScanner: Sendable {
         case .danglingReference:
             return .danglingReference(column: column.name, value: text, table: column.type.referencedTable ?? "")
         }
-    }
-}
-
-extension UnsafeMutableBufferPointer {
-    /// A new buffer of `count` copies of `value`, for state the row loop writes in place;
-    /// `free()` it when done.
-    static func filled(with value: Element, count: Int) -> Self {
-        let buffer = allocate(capacity: count)
-        _ = buffer.initialize(from: repeatElement(value, count: count))
-        return buffer
-    }
-
-    func free() {
-        _ = deinitialize()
-        deallocate()
     }
 }

@@ -43,11 +43,13 @@ public struct Manifest: Sendable {
         return inputs.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
     }
 
-    static func hash(_ path: String) throws(RunError) -> String {
+    /// An input that cannot be read back is missing input (66); an output this run has just
+    /// written and cannot read back is an I/O error (74).
+    static func hash(_ path: String, isOutput: Bool = false) throws(RunError) -> String {
         do {
             return try SHA256.file(path)
         } catch {
-            throw .inputMissing("\(error)")
+            throw isOutput ? .ioError("\(error): the report just written cannot be read back. The previous report is unchanged.") : .inputMissing("\(error)")
         }
     }
 
@@ -55,7 +57,7 @@ public struct Manifest: Sendable {
     static func outputs(in folder: String, serial: Bool) throws(RunError) -> [(path: String, sha256: String)] {
         let files = FileSystem.files(under: folder).filter { $0 != fileName }
         // On all cores: a hundred workbooks read back and hashed.
-        let hashes = Parallel.map(files, serial: serial) { relative in Result { () throws(RunError) in try hash(folder + "/" + relative) } }
+        let hashes = Parallel.map(files, serial: serial) { relative in Result { () throws(RunError) in try hash(folder + "/" + relative, isOutput: true) } }
         var outputs: [(String, String)] = []
         for (relative, hash) in zip(files, hashes) { outputs.append((relative, try hash.get())) }
         return outputs

@@ -25,7 +25,7 @@ public enum ReportWriter {
         // Each file is made whole on one core, all of them on all cores (a workbook is mostly
         // libxlsxwriter's XML, deflate and temporary files, each workbook its own). The longest
         // (report.html, then the portfolio) start first, so that no core is left alone with
-        // one of them at the end. Warnings in the order of `Output`, projects in project order.
+        // one of them at the end. Warnings in the order of `outputs`, projects in project order.
         // After a failure (a full disk, say) no other file is started: the run fails anyway,
         // and a hundred workbooks failing after it would each add libxlsxwriter's message.
         let outputs = [Output.html, .portfolio, .results, .text, .quality, .rejects] + result.projects.indices.map(Output.project)

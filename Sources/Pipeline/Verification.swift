@@ -66,8 +66,8 @@ public enum Verification {
     }
 
     private static func inputChanges(old: Manifest, new: Manifest) -> [String] {
-        let before = Dictionary(uniqueKeysWithValues: old.inputs.map { ($0.path, $0.sha256) })
-        let after = Dictionary(uniqueKeysWithValues: new.inputs.map { ($0.path, $0.sha256) })
+        let before = Dictionary(old.inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         var lines: [String] = []
         for path in Set(before.keys).union(after.keys).sorted() {
             switch (before[path], after[path]) {

@@ -79,8 +79,8 @@ public struct EvaluationResult: Sendable {
                 groups.map { PublishedBreakdown(groups: $0, hasRate: breakdown.hasRate, rule: rule) }
             }
         }
-        uncertainty = Uncertainty(intervals: [], ranks: [], drivers: [])
-        uncertainty = Uncertainty.evaluate(scores: scores, ranking: ranking, plan: plan, serial: configuration.serial)
+        uncertainty = Uncertainty.evaluate(
+            scores: scores, ranking: Self.ranking(projects, scores, current: quarters.count - 1), plan: plan, serial: configuration.serial)
     }
 
     public var allFiles: [FileQuality] { [registry] + projects.flatMap(\.files) }
@@ -94,9 +94,10 @@ public struct EvaluationResult: Sendable {
 
 extension EvaluationResult {
     /// Projects by overall score, highest first; those without a score last, then by id.
-    public var ranking: [Int] {
-        let current = quarters.count - 1
-        return projects.indices.sorted { a, b in
+    public var ranking: [Int] { Self.ranking(projects, scores, current: quarters.count - 1) }
+
+    private static func ranking(_ projects: [ProjectOutcome], _ scores: [[ProjectScores]], current: Int) -> [Int] {
+        projects.indices.sorted { a, b in
             let sa = scores[a][current].overall ?? -1
             let sb = scores[b][current].overall ?? -1
             if sa != sb { return sa > sb }

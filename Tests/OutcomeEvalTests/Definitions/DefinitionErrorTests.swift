@@ -147,6 +147,15 @@ final class DefinitionErrorTests: XCTestCase {
         }
     }
 
+    /// Two dimensions with one id used to stop the process (a dictionary built from them).
+    func testARepeatedDimensionIdIsAnErrorNotACrash() {
+        XCTAssertThrowsError(
+            try definitions(editingSettings: { $0.replacingOccurrences(of: "  - id: sustainability\n", with: "  - id: participation\n") })
+        ) { error in
+            XCTAssertEqual(error.diagnostics.map(\.description), ["evaluation.yaml:10:9: error: the dimension id 'participation' is already used"])
+        }
+    }
+
     func testEveryProblemOfEveryFileIsListedAtOnce() {
         let folder = TemporaryFolder()
         let definitions = folder.copy(defaultIndicators, to: "Indicators")
