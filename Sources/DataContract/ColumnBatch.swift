@@ -1,5 +1,3 @@
-import CSVReading
-
 /// Up to `capacity` accepted rows of one table, column by column, each field parsed once into
 /// a typed cell (see `KeptRows`: a number as its bits, a date as its day number, an enum value
 /// as its position, a reference as the referenced row, missing as its own tag).
@@ -24,11 +22,9 @@ package final class ColumnBatch {
     /// The texts that text cells refer to by position.
     @exclusivity(unchecked) package var texts: [String] = []
 
-    /// At least the reader's batch: the scan flushes a batch, then parses the reader's whole
-    /// batch of records into it at once.
     package init(width: Int, capacity: Int = ColumnBatch.defaultCapacity) {
         self.width = width
-        self.capacity = max(capacity, CSVReader.batchSize)
+        self.capacity = capacity
         cells = .allocate(capacity: max(width * capacity, 1))
     }
 

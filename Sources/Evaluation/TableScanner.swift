@@ -124,7 +124,8 @@ package struct TableScanner: Sendable {
         let positions = header.positions
         let keyColumn = table.keyColumnIndex
         // Compiled once per quarter; the feeds then run over batches of parsed rows.
-        let batch = ColumnBatch(width: table.columns.count)
+        // After a flush the reader's whole batch of records is parsed into it at once.
+        let batch = ColumnBatch(width: table.columns.count, capacity: max(ColumnBatch.defaultCapacity, CSVReader.batchSize))
         let feeder = BatchFeeder(feeds: feeds.map(\.feed), evaluators: evaluators, capacity: batch.capacity)
         let columnCount = table.columns.count
         var parser = self.parser
