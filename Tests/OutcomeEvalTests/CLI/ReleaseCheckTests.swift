@@ -92,12 +92,8 @@ final class ReleaseCheckTests: XCTestCase {
         let independent = try attacker(report)
         XCTAssertEqual(independent.stdout, "59 breakdowns, 254 hidden groups, 0 recoverable\n", independent.stderr)
 
-        let indicators = folder.copy(defaultIndicators, to: "Indicators")
-        let settings = indicators + "/evaluation.yaml"
-        let text = try String(contentsOfFile: settings, encoding: .utf8)
-        XCTAssertTrue(text.contains("complementary_suppression: true"))
-        try text.replacingOccurrences(of: "complementary_suppression: true", with: "complementary_suppression: false")
-            .write(toFile: settings, atomically: true, encoding: .utf8)
+        let indicators = try editedDefinitions(
+            in: folder, file: "evaluation.yaml", replacing: "complementary_suppression: true", with: "complementary_suppression: false")
         let before = filesUnder(report)
         let refused = try runTool(run + ["--indicators", indicators])
         XCTAssertEqual(refused.status, 65)

@@ -136,12 +136,8 @@ final class NotComputableTests: XCTestCase {
     /// report's language and never as an English phrase in a Korean report.
     func testAnEmptyRegistryDateIsNamedAsTheMissingValue() throws {
         let folder = TemporaryFolder()
-        let definitions = folder.copy(defaultIndicators, to: "Indicators")
-        let schema = definitions + "/schema.yaml"
-        let text = try String(contentsOfFile: schema, encoding: .utf8)
-        XCTAssertTrue(text.contains("    start_date: date\n"))
-        try text.replacingOccurrences(of: "    start_date: date\n", with: "    start_date: {type: date, optional: true}\n")
-            .write(toFile: schema, atomically: true, encoding: .utf8)
+        let definitions = try editedDefinitions(
+            in: folder, file: "schema.yaml", replacing: "    start_date: date\n", with: "    start_date: {type: date, optional: true}\n")
         let registry = TinyDataSet.projects.replacingOccurrences(of: "citywide,2026-01-01,", with: "citywide,,")
         let data = TinyDataSet.write(to: folder, registry: registry)
         let result = try DataSetEvaluation.run(RunConfiguration(dataDirectory: data, indicatorsDirectory: definitions, period: Quarter("2026Q3")!))
