@@ -10,15 +10,15 @@
 /// method holds an access to one open across a call that could come back to it (the overlap the
 /// run-time checks look for, which across targets would cost the run: BENCHMARKS.md, "The split
 /// into nine targets").
-package final class ColumnBatch {
+public final class ColumnBatch {
     /// About the rows of 24 attendance cells a core's first-level cache holds beside the rest.
     package static let defaultCapacity = 1024
 
-    package let width: Int
-    package let capacity: Int
-    @exclusivity(unchecked) package private(set) var count = 0
+    @usableFromInline package let width: Int
+    @usableFromInline package let capacity: Int
+    @exclusivity(unchecked) @usableFromInline package private(set) var count = 0
     /// Column c of row k is `cells[c * capacity + k]`.
-    private let cells: UnsafeMutablePointer<UInt64>
+    @usableFromInline let cells: UnsafeMutablePointer<UInt64>
     /// The texts that text cells refer to by position.
     @exclusivity(unchecked) package var texts: [String] = []
 
@@ -33,20 +33,20 @@ package final class ColumnBatch {
     /// How many more rows the batch can take.
     package var room: Int { capacity - count }
 
-    @inline(__always)
-    package func cell(column c: Int, row k: Int) -> UInt64 { cells[c * capacity + k] }
+    @inlinable @inline(__always)
+    public func cell(column c: Int, row k: Int) -> UInt64 { cells[c * capacity + k] }
 
     /// Column c of every row, `count` of them.
-    @inline(__always)
-    package func column(_ c: Int) -> UnsafePointer<UInt64> { UnsafePointer(cells + c * capacity) }
+    @inlinable @inline(__always)
+    public func column(_ c: Int) -> UnsafePointer<UInt64> { UnsafePointer(cells + c * capacity) }
 
     /// Column c's cells from the first free row on: where rows are parsed before they count.
-    @inline(__always)
-    package func free(column c: Int) -> UnsafeMutablePointer<UInt64> { cells + (c * capacity + count) }
+    @inlinable @inline(__always)
+    public func free(column c: Int) -> UnsafeMutablePointer<UInt64> { cells + (c * capacity + count) }
 
     /// Takes the row parsed into `slot` (at or after the first free row) as the next row.
-    @inline(__always)
-    package func commit(slot: Int) {
+    @inlinable @inline(__always)
+    public func commit(slot: Int) {
         if slot != count {
             for c in 0..<width { cells[c * capacity + count] = cells[c * capacity + slot] }
         }
@@ -54,8 +54,8 @@ package final class ColumnBatch {
     }
 
     /// Sets a cell of a row taken already.
-    @inline(__always)
-    package func set(column c: Int, row k: Int, _ cell: UInt64) { cells[c * capacity + k] = cell }
+    @inlinable @inline(__always)
+    public func set(column c: Int, row k: Int, _ cell: UInt64) { cells[c * capacity + k] = cell }
 
     /// Empties the batch for the next rows.
     package func removeAll() {
@@ -70,34 +70,35 @@ package final class ColumnBatch {
 }
 
 /// A batch's cells and texts, from which its rows are read.
-package struct RowSource {
-    package let cells: UnsafePointer<UInt64>
-    package let stride: Int
-    package let texts: UnsafeBufferPointer<String>
+public struct RowSource {
+    @usableFromInline package let cells: UnsafePointer<UInt64>
+    @usableFromInline package let stride: Int
+    @usableFromInline package let texts: UnsafeBufferPointer<String>
 
-    @inline(__always)
-    package func row(_ k: Int) -> Row { Row(cells: cells + k, stride: stride, texts: texts) }
+    @inlinable @inline(__always)
+    public func row(_ k: Int) -> Row { Row(cells: cells + k, stride: stride, texts: texts) }
 }
 
 /// One row of a batch, borrowed for the time of a call: column i's cell is `cells[i * stride]`.
-package struct Row {
-    package let cells: UnsafePointer<UInt64>?
-    package let stride: Int
-    package let texts: UnsafeBufferPointer<String>
+public struct Row {
+    @usableFromInline package let cells: UnsafePointer<UInt64>?
+    @usableFromInline package let stride: Int
+    @usableFromInline package let texts: UnsafeBufferPointer<String>
 
     /// `cells` nil: no row (for expressions on distinct values and the project's).
-    package init(cells: UnsafePointer<UInt64>?, stride: Int, texts: UnsafeBufferPointer<String>) {
+    @inlinable
+    public init(cells: UnsafePointer<UInt64>?, stride: Int, texts: UnsafeBufferPointer<String>) {
         (self.cells, self.stride, self.texts) = (cells, stride, texts)
     }
 
     /// Column i's value; only for a row of a batch.
-    @inline(__always)
-    package subscript(i: Int) -> Value {
+    @inlinable @inline(__always)
+    public subscript(i: Int) -> Value {
         guard let cells else { return .missing }
         return KeptRows.decode(cells[i * stride], texts: texts)
     }
 
     /// Column i's cell; only for a row of a batch.
-    @inline(__always)
-    package func cell(_ i: Int) -> UInt64 { cells.map { $0[i * stride] } ?? KeptRows.missingCell }
+    @inlinable @inline(__always)
+    public func cell(_ i: Int) -> UInt64 { cells.map { $0[i * stride] } ?? KeptRows.missingCell }
 }

@@ -3,7 +3,7 @@
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let ordinal: Int32
 
-    public init(ordinal: Int32) { self.ordinal = ordinal }
+    @inlinable public init(ordinal: Int32) { self.ordinal = ordinal }
 
     /// `nil` for a day that does not exist, such as 2026-02-30.
     public init?(year: Int, month: Int, day: Int) {

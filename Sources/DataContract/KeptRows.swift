@@ -8,12 +8,12 @@ import CPrefetch
 /// participant's eight columns spanned three or four cache lines; as cells they take one
 /// or two, and the look-ups that follow one reference mostly share a line. The row loop
 /// parses fields straight into these cells (`ColumnBatch`), so a kept row is copied as it is.
-package struct KeptRows: Sendable {
-    let width: Int
+public struct KeptRows: Sendable {
+    @usableFromInline let width: Int
     package private(set) var count = 0
-    private var cells: [UInt64] = []
+    @usableFromInline private(set) var cells: [UInt64] = []
     /// Text values, which a cell refers to by position.
-    private var texts: [String] = []
+    @usableFromInline private(set) var texts: [String] = []
 
     package init(width: Int) { self.width = width }
 
@@ -33,14 +33,14 @@ package struct KeptRows: Sendable {
         count += 1
     }
 
-    @inline(__always)
-    package func value(row: Int, column: Int) -> Value {
+    @inlinable
+    public func value(row: Int, column: Int) -> Value {
         Self.decode(cells[row * width + column], texts: texts)
     }
 
     /// A stored value as its cell, for comparing without making a `Value`.
-    @inline(__always)
-    package func cell(row: Int, column: Int) -> UInt64 { cells[row * width + column] }
+    @inlinable
+    public func cell(row: Int, column: Int) -> UInt64 { cells[row * width + column] }
 
     /// Starts loading a row's cells (its first and last, which may be on different cache lines).
     package func prefetch(row: Int) {
@@ -52,7 +52,7 @@ package struct KeptRows: Sendable {
     }
 
     /// The cell of a missing value.
-    package static let missingCell = Tag.missing.rawValue << 48
+    @inlinable public static var missingCell: UInt64 { Tag.missing.rawValue << 48 }
 
     /// The cell a value is stored as, when equal values have equal cells and no other value
     /// has the same cell: not for numbers (0 and -0 are equal) or text (stored by position).
@@ -69,8 +69,8 @@ package struct KeptRows: Sendable {
     /// `cell = constant` (or `!=` when not `equal`), `constant` made by `cell(comparing:)`: a
     /// value of another kind, or missing, is neither equal nor unequal, as for any comparison
     /// (a finite number's top sixteen bits are never a tag's).
-    @inline(__always)
-    package static func compare(_ cell: UInt64, _ constant: UInt64, equal: Bool) -> Bool {
+    @inlinable @inline(__always)
+    public static func compare(_ cell: UInt64, _ constant: UInt64, equal: Bool) -> Bool {
         cell >> 48 == constant >> 48 && (cell == constant) == equal
     }
 
@@ -82,24 +82,24 @@ package struct KeptRows: Sendable {
     // A finite number is its own bit pattern; every other value is a NaN whose top sixteen
     // bits say what it is and whose low 32 bits hold it. Numbers are never NaN here: the
     // field parser accepts finite numbers only.
-    private enum Tag: UInt64 {
+    @usableFromInline enum Tag: UInt64 {
         case missing = 0xFFF1, bool, date, symbol, row, text
     }
 
-    @inline(__always)
-    private static func cell(_ tag: Tag, _ payload: UInt32) -> UInt64 { tag.rawValue << 48 | UInt64(payload) }
+    @inlinable @inline(__always)
+    static func cell(_ tag: Tag, _ payload: UInt32) -> UInt64 { tag.rawValue << 48 | UInt64(payload) }
 
     // The cells the field parser and the row loop write (see `ColumnBatch`).
-    @inline(__always)
-    package static func cell(number n: Double) -> UInt64 { n.bitPattern }
-    @inline(__always)
-    package static func cell(bool b: Bool) -> UInt64 { cell(.bool, b ? 1 : 0) }
-    @inline(__always)
-    package static func cell(date day: Day) -> UInt64 { cell(.date, UInt32(bitPattern: day.ordinal)) }
-    @inline(__always)
-    package static func cell(symbol s: Int32) -> UInt64 { cell(.symbol, UInt32(bitPattern: s)) }
-    @inline(__always)
-    package static func cell(row r: Int32) -> UInt64 { cell(.row, UInt32(bitPattern: r)) }
+    @inlinable @inline(__always)
+    public static func cell(number n: Double) -> UInt64 { n.bitPattern }
+    @inlinable @inline(__always)
+    public static func cell(bool b: Bool) -> UInt64 { cell(.bool, b ? 1 : 0) }
+    @inlinable @inline(__always)
+    public static func cell(date day: Day) -> UInt64 { cell(.date, UInt32(bitPattern: day.ordinal)) }
+    @inlinable @inline(__always)
+    public static func cell(symbol s: Int32) -> UInt64 { cell(.symbol, UInt32(bitPattern: s)) }
+    @inlinable @inline(__always)
+    public static func cell(row r: Int32) -> UInt64 { cell(.row, UInt32(bitPattern: r)) }
     /// A text cell: the text's position in `texts`, where it is appended.
     package static func cell(text: String, texts: inout [String]) -> UInt64 {
         texts.append(text)
@@ -107,20 +107,20 @@ package struct KeptRows: Sendable {
     }
 
     /// The day of a date cell, without making a `Value`; `nil` for any other cell.
-    @inline(__always)
-    package static func day(_ cell: UInt64) -> Int32? {
+    @inlinable @inline(__always)
+    public static func day(_ cell: UInt64) -> Int32? {
         cell >> 48 == Tag.date.rawValue ? Int32(bitPattern: UInt32(truncatingIfNeeded: cell)) : nil
     }
 
     /// The row of a reference cell; `nil` for any other cell.
-    @inline(__always)
-    package static func row(_ cell: UInt64) -> Int32? {
+    @inlinable @inline(__always)
+    public static func row(_ cell: UInt64) -> Int32? {
         cell >> 48 == Tag.row.rawValue ? Int32(bitPattern: UInt32(truncatingIfNeeded: cell)) : nil
     }
 
     /// A cell's value; text cells are positions in `texts`.
-    @inline(__always)
-    package static func decode(_ cell: UInt64, texts: UnsafeBufferPointer<String>) -> Value {
+    @inlinable @inline(__always)
+    public static func decode(_ cell: UInt64, texts: UnsafeBufferPointer<String>) -> Value {
         let payload = UInt32(truncatingIfNeeded: cell)
         switch Tag(rawValue: cell >> 48) {
         case nil: return .number(Double(bitPattern: cell))
@@ -133,8 +133,8 @@ package struct KeptRows: Sendable {
         }
     }
 
-    @inline(__always)
-    package static func decode(_ cell: UInt64, texts: [String]) -> Value {
+    @inlinable @inline(__always)
+    public static func decode(_ cell: UInt64, texts: [String]) -> Value {
         texts.withUnsafeBufferPointer { decode(cell, texts: $0) }
     }
 }
