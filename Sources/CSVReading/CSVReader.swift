@@ -46,13 +46,13 @@ package enum CSVReadError: Error {
 /// method holds an access to one open across a call that could come back to it (the overlap the
 /// run-time checks look for, which across targets would cost the run: BENCHMARKS.md, "The split
 /// into nine targets").
-package final class CSVReader {
+public final class CSVReader {
     let path: String
     private let source: ByteSource
     private let validatesUTF8: Bool
     private let limits: CSVLimits
 
-    @exclusivity(unchecked) private var buffer: UnsafeMutableRawBufferPointer
+    @exclusivity(unchecked) @usableFromInline var buffer: UnsafeMutableRawBufferPointer
     @exclusivity(unchecked) private var dataEnd = 0
     @exclusivity(unchecked) private var recordStart = 0
     @exclusivity(unchecked) private var validatedUpTo = 0
@@ -65,14 +65,14 @@ package final class CSVReader {
     @exclusivity(unchecked) package private(set) var line = 0
     @exclusivity(unchecked) package private(set) var problem: CSVProblem?
     /// A field's start and end offsets from its record's start, and whether it holds doubled quotes.
-    private struct FieldRange {
-        var start: Int
-        var end: Int
-        var escaped: Bool
+    @usableFromInline struct FieldRange {
+        @usableFromInline var start: Int
+        @usableFromInline var end: Int
+        @usableFromInline var escaped: Bool
     }
     /// The fields of every record of the batch, one record after another. Owned here and
     /// reused, so splitting a record allocates nothing.
-    @exclusivity(unchecked) private var fields = UnsafeMutablePointer<FieldRange>.allocate(capacity: 64)
+    @exclusivity(unchecked) @usableFromInline var fields = UnsafeMutablePointer<FieldRange>.allocate(capacity: 64)
     @exclusivity(unchecked) private var fieldCapacity = 64
     /// Where the current record's fields start in `fields`, and how many fields the record has.
     @exclusivity(unchecked) private var firstField = 0
@@ -80,23 +80,23 @@ package final class CSVReader {
     @exclusivity(unchecked) private var contentEnd = 0
 
     /// A record split ahead of its turn.
-    private struct Record {
-        var start: Int
+    @usableFromInline struct Record {
+        @usableFromInline var start: Int
         var contentEnd: Int
         var line: Int
-        var firstField: Int
-        var fieldCount: Int
-        var problem: CSVProblem?
+        @usableFromInline var firstField: Int
+        @usableFromInline var fieldCount: Int
+        @usableFromInline var problem: CSVProblem?
     }
     /// The records split from the data already in the buffer, up to `batchSize` at a time:
     /// a caller can look at the fields of the coming records (to prefetch what they refer
     /// to) before it reads them. The buffer is only refilled once the batch is used up, so
     /// the records' offsets stay valid.
-    package static let batchSize = 32
-    private let batch = UnsafeMutablePointer<Record>.allocate(capacity: CSVReader.batchSize)
-    @exclusivity(unchecked) package private(set) var batchCount = 0
+    public static var batchSize: Int { 32 }
+    @usableFromInline let batch = UnsafeMutablePointer<Record>.allocate(capacity: CSVReader.batchSize)
+    @exclusivity(unchecked) public private(set) var batchCount = 0
     /// The current record's place in the batch.
-    @exclusivity(unchecked) package private(set) var batchPosition = 0
+    @exclusivity(unchecked) public private(set) var batchPosition = 0
     /// Whether the last `next()` started a new batch.
     @exclusivity(unchecked) package private(set) var startedBatch = false
     /// Where a field with doubled quotes is unescaped; owned here.
@@ -224,7 +224,8 @@ package final class CSVReader {
 
     /// The bytes of field `index` of the batch's record `k`, for a look ahead: `nil` when the
     /// record has no such field or the field holds doubled quotes.
-    package func fieldAhead(_ index: Int, ofRecord k: Int) -> UnsafeRawBufferPointer? {
+    @inlinable
+    public func fieldAhead(_ index: Int, ofRecord k: Int) -> UnsafeRawBufferPointer? {
         let record = batch[k]
         guard index < record.fieldCount else { return nil }
         let field = fields[record.firstField + index]
@@ -233,7 +234,8 @@ package final class CSVReader {
     }
 
     /// Whether the batch's record `k` was split without a problem into `width` fields.
-    package func isWhole(record k: Int, width: Int) -> Bool {
+    @inlinable
+    public func isWhole(record k: Int, width: Int) -> Bool {
         batch[k].problem == nil && batch[k].fieldCount == width
     }
 
@@ -241,12 +243,14 @@ package final class CSVReader {
 
     /// The bytes of field `index` (quotes removed, `""` made `"`), valid until the next call
     /// of `field` or `next`: a view into the reader's buffer, no copy.
-    package func field(_ index: Int) -> UnsafeRawBufferPointer {
+    @inlinable
+    public func field(_ index: Int) -> UnsafeRawBufferPointer {
         field(index, ofRecord: batchPosition)
     }
 
     /// `field(_:)` of the batch's record `k`, which must have the field (see `isWhole`).
-    package func field(_ index: Int, ofRecord k: Int) -> UnsafeRawBufferPointer {
+    @inlinable
+    public func field(_ index: Int, ofRecord k: Int) -> UnsafeRawBufferPointer {
         let record = batch[k]
         let field = fields[record.firstField + index]
         let start = record.start + field.start
@@ -254,6 +258,12 @@ package final class CSVReader {
         if !field.escaped {
             return UnsafeRawBufferPointer(rebasing: buffer[start..<end])
         }
+        return unescape(from: start, to: end)
+    }
+
+    /// The bytes from `start` to `end` with each doubled quote made one, in a buffer owned here.
+    @usableFromInline
+    func unescape(from start: Int, to end: Int) -> UnsafeRawBufferPointer {
         if unescaped.count < end - start {
             unescaped.deallocate()
             unescaped = .allocate(byteCount: max(end - start, unescaped.count * 2), alignment: 1)

@@ -2,7 +2,7 @@
 /// says why not.
 ///
 /// What each column needs is worked out once, so that parsing a field copies no schema.
-package struct FieldParser {
+public struct FieldParser: Sendable {
     private enum Kind {
         case text, slug, decimal, date, boolean
         case integer(min: Int64?, max: Int64?)
@@ -125,8 +125,8 @@ package struct FieldParser {
     }
 
     /// Without leading and trailing spaces and tabs, as every field is read.
-    @inline(__always)
-    package static func trim(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    @inlinable @inline(__always)
+    public static func trim(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         // Almost every field has nothing to trim.
         guard let first = bytes.first, let last = bytes.last,
             first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09

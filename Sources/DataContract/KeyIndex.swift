@@ -20,28 +20,32 @@ import CSVReading
 /// `@exclusivity(unchecked)`: besides that, no method holds an access to one open across a call
 /// that could come back to it (the overlap the run-time checks look for, which across targets
 /// would cost the run: BENCHMARKS.md, "The split into nine targets").
-package final class KeyIndex: @unchecked Sendable {
-    private struct Slot {
+public final class KeyIndex: @unchecked Sendable {
+    @usableFromInline struct Slot: Sendable {
         /// The key's bytes, zero-padded (short keys); or its hash and arena offset (long keys).
-        var first: UInt64
-        var second: UInt64
+        @usableFromInline var first: UInt64
+        @usableFromInline var second: UInt64
         /// Byte count of the key; -1 for an empty slot.
-        var length: Int32
-        var row: Int32
+        @usableFromInline var length: Int32
+        @usableFromInline var row: Int32
 
         static let empty = Slot(first: 0, second: 0, length: -1, row: 0)
     }
 
     /// A key read into the form its slot holds.
-    private struct Probe {
-        var first: UInt64
-        var second: UInt64
-        var length: Int32
-        var hash: UInt64
+    @usableFromInline struct Probe {
+        @usableFromInline var first: UInt64
+        @usableFromInline var second: UInt64
+        @usableFromInline var length: Int32
+        @usableFromInline var hash: UInt64
+
+        @inlinable init(first: UInt64, second: UInt64, length: Int32, hash: UInt64) {
+            (self.first, self.second, self.length, self.hash) = (first, second, length, hash)
+        }
     }
 
-    private static let inlineBytes = 16
-    @exclusivity(unchecked) private var slots: [Slot]
+    @inlinable static var inlineBytes: Int { 16 }
+    @exclusivity(unchecked) @usableFromInline var slots: [Slot]
     @exclusivity(unchecked) private var count = 0
     @exclusivity(unchecked) private var arena: [UInt8] = []
 
@@ -80,7 +84,8 @@ package final class KeyIndex: @unchecked Sendable {
     /// records will be looked for, so that the look-ups a few rows later find them in the
     /// cache: the table is far larger than the cache and attendance names participants in no
     /// order, so each look-up is otherwise a miss that the next waits for.
-    package func prefetch(fieldAt position: Int, of reader: CSVReader) {
+    @inlinable
+    public func prefetch(fieldAt position: Int, of reader: CSVReader) {
         slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             for k in 0..<reader.batchCount {
@@ -93,13 +98,15 @@ package final class KeyIndex: @unchecked Sendable {
         }
     }
 
-    package func row(for key: UnsafeRawBufferPointer) -> Int32? {
+    @inlinable
+    public func row(for key: UnsafeRawBufferPointer) -> Int32? {
         let slot = find(KeyIndex.probe(key), key)
         return slots[slot].length >= 0 ? slots[slot].row : nil
     }
 
     /// The slot holding the key, or the empty slot where it would go.
-    private func find(_ probe: Probe, _ key: UnsafeRawBufferPointer) -> Int {
+    @inlinable
+    func find(_ probe: Probe, _ key: UnsafeRawBufferPointer) -> Int {
         slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: probe.hash) & mask
@@ -118,7 +125,8 @@ package final class KeyIndex: @unchecked Sendable {
         }
     }
 
-    private func sameBytes(_ key: UnsafeRawBufferPointer, at start: Int) -> Bool {
+    @usableFromInline
+    func sameBytes(_ key: UnsafeRawBufferPointer, at start: Int) -> Bool {
         arena.withUnsafeBytes { arena in
             UnsafeRawBufferPointer(rebasing: arena[start..<(start + key.count)]).elementsEqual(key)
         }
@@ -141,7 +149,8 @@ package final class KeyIndex: @unchecked Sendable {
         return KeyIndex.mix(stored.first, stored.second, length: stored.length)
     }
 
-    private static func probe(_ key: UnsafeRawBufferPointer) -> Probe {
+    @inlinable
+    static func probe(_ key: UnsafeRawBufferPointer) -> Probe {
         if key.count <= inlineBytes {
             let first = word(key, from: 0)
             let second = word(key, from: 8)
@@ -157,8 +166,8 @@ package final class KeyIndex: @unchecked Sendable {
     }
 
     /// Up to eight bytes from `offset`, little-endian, zero beyond the key's end.
-    @inline(__always)
-    private static func word(_ key: UnsafeRawBufferPointer, from offset: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    static func word(_ key: UnsafeRawBufferPointer, from offset: Int) -> UInt64 {
         let count = key.count - offset
         if count >= 8 { return UInt64(littleEndian: key.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
         if count >= 4 {
@@ -178,8 +187,8 @@ package final class KeyIndex: @unchecked Sendable {
     }
 
     /// Two words and a length into one well-spread hash (multiply-xorshift).
-    @inline(__always)
-    private static func mix(_ a: UInt64, _ b: UInt64, length: Int32) -> UInt64 {
+    @inlinable @inline(__always)
+    static func mix(_ a: UInt64, _ b: UInt64, length: Int32) -> UInt64 {
         var h = (a ^ UInt64(UInt32(bitPattern: length))) &* 0x9E37_79B9_7F4A_7C15
         h ^= h >> 32
         h = (h ^ b) &* 0xD6E8_FEB8_6659_FD93
