@@ -46,10 +46,16 @@ struct ReferencesAhead {
         rows = [Int32](repeating: -1, count: columns.count * CSVReader.batchSize)
     }
 
-    /// Looks up the references of the batch the reader has just started.
-    mutating func lookUp(_ reader: CSVReader) {
+    /// Starts loading the index slots of the batch the reader has just started: its
+    /// references' and its own keys'. `lookUp` should come after other work, so that the
+    /// loads have landed by then.
+    func prefetch(_ reader: CSVReader) {
         for column in columns { column.keys.prefetch(fieldAt: column.position, of: reader) }
         if let ownKeys { ownKeys.keys.prefetch(fieldAt: ownKeys.position, of: reader) }
+    }
+
+    /// Looks up the references of the batch the reader has just started (after `prefetch`).
+    mutating func lookUp(_ reader: CSVReader) {
         for (j, column) in columns.enumerated() {
             for k in 0..<reader.batchCount {
                 var row: Int32 = -1
@@ -65,6 +71,10 @@ struct ReferencesAhead {
             }
         }
     }
+
+    /// Whether schema column `index` is a reference looked up here.
+    @inline(__always)
+    func isReference(_ index: Int) -> Bool { columnOf[index] >= 0 }
 
     /// The row that schema column `index` of the batch's record `k` refers to, if looked up ahead.
     @inline(__always)

@@ -158,7 +158,7 @@ package struct TableScanner: Sendable {
         /// when the header started it) column by column into the free rows of `batch` (record
         /// k into row `firstSlot + k`), and notes why a record cannot be taken.
         func parseBatch(from first: Int) {
-            ahead.lookUp(reader)
+            ahead.prefetch(reader)
             if batch.room < reader.batchCount {
                 feeder.feed(batch)
                 batch.removeAll()
@@ -168,18 +168,26 @@ package struct TableScanner: Sendable {
             for k in records {
                 failures[k] = headerProblem == nil && reader.isWhole(record: k, width: header.width) ? nil : .split
             }
-            for index in 0..<columnCount {
-                let cells = batch.free(column: index)
-                guard let position = positions[index] else {
-                    for k in records { cells[k] = KeptRows.missingCell }
-                    continue
-                }
-                for k in records where failures[k] == nil {
-                    if let referenced = ahead.row(column: index, record: k) {
-                        cells[k] = KeptRows.cell(row: referenced)
-                    } else if let failure = parser.parse(reader.field(position, ofRecord: k), column: index, into: &cells[k]) {
-                        failures[k] = .field(column: index, failure)
-                    }
+            // The other columns first, while the index slots prefetched above load; then the
+            // references. A record keeps the failure of its first failing column either way.
+            for index in 0..<columnCount where !ahead.isReference(index) { parseColumn(index, records) }
+            ahead.lookUp(reader)
+            for index in 0..<columnCount where ahead.isReference(index) { parseColumn(index, records) }
+        }
+
+        /// Parses column `index` of the batch's `records` into their cells, but not of a record
+        /// that failed in an earlier column.
+        func parseColumn(_ index: Int, _ records: Range<Int>) {
+            let cells = batch.free(column: index)
+            guard let position = positions[index] else {
+                for k in records { cells[k] = KeptRows.missingCell }
+                return
+            }
+            for k in records where failures[k]?.isBefore(column: index) != true {
+                if let referenced = ahead.row(column: index, record: k) {
+                    cells[k] = KeptRows.cell(row: referenced)
+                } else if let failure = parser.parse(reader.field(position, ofRecord: k), column: index, into: &cells[k]) {
+                    failures[k] = .field(column: index, failure)
                 }
             }
         }
@@ -273,6 +281,14 @@ package struct TableScanner: Sendable {
     private enum RowFailure {
         case split
         case field(column: Int, FieldParser.Failure)
+
+        /// Whether the record failed before column `index` was parsed (columns are parsed out
+        /// of order, but the first failing column is the reason given).
+        @inline(__always)
+        func isBefore(column index: Int) -> Bool {
+            if case let .field(column, _) = self { return column < index }
+            return true
+        }
     }
 
     private func problem(_ failure: FieldParser.Failure, column: ColumnSchema, text: String) -> RowProblem {
