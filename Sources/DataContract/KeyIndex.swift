@@ -105,7 +105,7 @@ public final class KeyIndex: @unchecked Sendable {
     }
 
     /// The slot holding the key, or the empty slot where it would go.
-    @inlinable
+    @inlinable @inline(__always)
     func find(_ probe: Probe, _ key: UnsafeRawBufferPointer) -> Int {
         slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
@@ -149,7 +149,7 @@ public final class KeyIndex: @unchecked Sendable {
         return KeyIndex.mix(stored.first, stored.second, length: stored.length)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     static func probe(_ key: UnsafeRawBufferPointer) -> Probe {
         if key.count <= inlineBytes {
             let first = word(key, from: 0)
