@@ -89,4 +89,49 @@ final class BatchScanTests: XCTestCase {
         XCTAssertEqual(result.value("d3_visits"), Double(visits))
         XCTAssertEqual(result.value("activity_cost"), Double(costSum))
     }
+
+    /// The references of a batch are looked up after its other columns are parsed; a record
+    /// with several bad fields still gives the first in the schema's order, whether that is a
+    /// reference (a proposal's participant before its date) or not (an attendance row's date
+    /// before its references). Thousands of rows, so the defects fall across many batches.
+    func testARecordGivesItsFirstFailingColumnWhetherOrNotItIsAReference() throws {
+        var attendance = "date,activity_id,participant_id\n"
+        var expectedAttendance: [String] = []
+        for i in 0..<count {
+            let badDate = i % 97 == 1
+            let badActivity = i % 89 == 2 || i % 97 == 1
+            let badParticipant = i % 83 == 3 || i % 89 == 2 || i % 97 == 1
+            attendance += "\(badDate ? "2026-02-30" : "2026-07-05"),\(badActivity ? "A9" : "A1"),\(badParticipant ? "P99" : "P\(i % 6 + 1)")\n"
+            if badDate {
+                expectedAttendance.append("\(i + 2) invalid_value date")
+            } else if badActivity {
+                expectedAttendance.append("\(i + 2) dangling_reference activity_id")
+            } else if badParticipant {
+                expectedAttendance.append("\(i + 2) dangling_reference participant_id")
+            }
+        }
+        var proposals = "proposal_id,participant_id,submitted_on,status,decided_on\n"
+        var expectedProposals: [String] = []
+        for i in 0..<count {
+            let badParticipant = i % 59 == 4
+            let badDate = i % 59 == 4 || i % 73 == 5
+            proposals += "Q\(i),\(badParticipant ? "P99" : "P1"),\(badDate ? "2026-06-31" : "2026-06-01"),pending,\n"
+            if badParticipant {
+                expectedProposals.append("\(i + 2) dangling_reference participant_id")
+            } else if badDate {
+                expectedProposals.append("\(i + 2) invalid_value submitted_on")
+            }
+        }
+        XCTAssertGreaterThan(expectedAttendance.count, 90)
+        XCTAssertGreaterThan(expectedProposals.count, 80)
+
+        let folder = TemporaryFolder()
+        let data = TinyDataSet.write(to: folder, replacing: ["attendance.csv": attendance, "proposals.csv": proposals])
+        let result = try DataSetEvaluation.run(RunConfiguration(dataDirectory: data, indicatorsDirectory: defaultIndicators, period: Quarter("2026Q3")!))
+        func rejects(_ file: String) -> [String] {
+            result.allRejects.filter { $0.file.hasSuffix(file) }.map { "\($0.line) \($0.problem.code) \($0.problem.column)" }
+        }
+        XCTAssertEqual(rejects("attendance.csv"), expectedAttendance)
+        XCTAssertEqual(rejects("proposals.csv"), expectedProposals)
+    }
 }
