@@ -1,3 +1,5 @@
+import CSVReading
+
 /// Turns the bytes of one CSV field into a cell of its column's type (see `KeptRows`), or
 /// says why not.
 ///
@@ -83,7 +85,41 @@ public struct FieldParser: Sendable {
             cell = KeptRows.missingCell
             return optional[index] ? nil : .empty
         }
-        switch kinds[index] {
+        return parse(trimmed, kind: kinds[index], column: index, into: &cell)
+    }
+
+    /// Parses column `index` (field `position` of the file's records) of the reader's batch's
+    /// `records` into `cells`, with one call for the whole column instead of one per field:
+    /// a reference already resolved ahead (`resolved[k]`, -1 when not) is taken as it is, and
+    /// a record that failed at an earlier column is passed over (see `BatchFailures`).
+    package mutating func parse(
+        column index: Int, at position: Int, of reader: CSVReader, records: Range<Int>, resolved: UnsafePointer<Int32>?,
+        failures: BatchFailures, into cells: UnsafeMutablePointer<UInt64>
+    ) {
+        let kind = kinds[index]
+        let optional = self.optional[index]
+        let column = Int32(index)
+        for k in records where failures.column[k] > column {
+            if let resolved, resolved[k] >= 0 {
+                cells[k] = KeptRows.cell(row: resolved[k])
+                continue
+            }
+            let trimmed = FieldParser.trim(reader.field(position, ofRecord: k))
+            let failure: Failure?
+            if trimmed.isEmpty {
+                cells[k] = KeptRows.missingCell
+                failure = optional ? nil : .empty
+            } else {
+                failure = parse(trimmed, kind: kind, column: index, into: &cells[k])
+            }
+            if let failure { failures.set(record: k, column: column, failure) }
+        }
+    }
+
+    /// A field that is not empty, of a column of `kind`.
+    @inline(__always)
+    private mutating func parse(_ trimmed: UnsafeRawBufferPointer, kind: Kind, column index: Int, into cell: inout UInt64) -> Failure? {
+        switch kind {
         case .text:
             cell = KeptRows.missingCell
         case .slug:

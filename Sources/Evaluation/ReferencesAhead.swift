@@ -76,12 +76,12 @@ struct ReferencesAhead {
     @inline(__always)
     func isReference(_ index: Int) -> Bool { columnOf[index] >= 0 }
 
-    /// The row that schema column `index` of the batch's record `k` refers to, if looked up ahead.
+    /// Calls `body` with the rows that schema column `index` of the batch's records refer to
+    /// (-1 where not looked up ahead), or with `nil` when the column is no reference.
     @inline(__always)
-    func row(column index: Int, record k: Int) -> Int32? {
+    func withRows<R>(column index: Int, _ body: (UnsafePointer<Int32>?) -> R) -> R {
         let j = columnOf[index]
-        guard j >= 0 else { return nil }
-        let row = rows[j * CSVReader.batchSize + k]
-        return row >= 0 ? row : nil
+        guard j >= 0 else { return body(nil) }
+        return rows.withUnsafeBufferPointer { body($0.baseAddress! + j * CSVReader.batchSize) }
     }
 }

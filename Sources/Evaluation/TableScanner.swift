@@ -149,7 +149,7 @@ package struct TableScanner: Sendable {
             keptRowsRead: keptRowsRead())
         let keptTexts = parser.keptTextColumns.compactMap { c in positions[c].map { (column: c, position: $0) } }
         // Per record of the reader's batch: why it cannot be taken, found while parsing it.
-        let failures = UnsafeMutableBufferPointer<RowFailure?>.filled(with: nil, count: CSVReader.batchSize)
+        let failures = BatchFailures(count: CSVReader.batchSize)
         defer { failures.free() }
         // Where the reader's batch's first record is parsed into `batch`.
         var firstSlot = 0
@@ -166,7 +166,7 @@ package struct TableScanner: Sendable {
             firstSlot = batch.count
             let records = first..<reader.batchCount
             for k in records {
-                failures[k] = headerProblem == nil && reader.isWhole(record: k, width: header.width) ? nil : .split
+                failures.start(record: k, whole: headerProblem == nil && reader.isWhole(record: k, width: header.width))
             }
             // The other columns first, while the index slots prefetched above load; then the
             // references. A record keeps the failure of its first failing column either way.
@@ -183,12 +183,9 @@ package struct TableScanner: Sendable {
                 for k in records { cells[k] = KeptRows.missingCell }
                 return
             }
-            for k in records where failures[k]?.isBefore(column: index) != true {
-                if let referenced = ahead.row(column: index, record: k) {
-                    cells[k] = KeptRows.cell(row: referenced)
-                } else if let failure = parser.parse(reader.field(position, ofRecord: k), column: index, into: &cells[k]) {
-                    failures[k] = .field(column: index, failure)
-                }
+            ahead.withRows(column: index) { resolved in
+                parser.parse(
+                    column: index, at: position, of: reader, records: records, resolved: resolved, failures: failures, into: cells)
             }
         }
 
@@ -209,7 +206,7 @@ package struct TableScanner: Sendable {
                 reject(.fieldCount(expected: header.width, found: reader.fieldCount))
                 continue
             }
-            if case let .field(index, failure)? = failures[reader.batchPosition] {
+            if let (index, failure) = failures.field(record: reader.batchPosition) {
                 let text = positions[index].map { String(reader.string($0).prefix(100)) } ?? ""
                 reject(problem(failure, column: table.columns[index], text: text))
                 continue
@@ -274,21 +271,6 @@ package struct TableScanner: Sendable {
             }
         }
         return read
-    }
-
-    /// Why a record of a batch cannot be taken: it did not split into the header's fields
-    /// (the reader says how), or a field is not of its column's type.
-    private enum RowFailure {
-        case split
-        case field(column: Int, FieldParser.Failure)
-
-        /// Whether the record failed before column `index` was parsed (columns are parsed out
-        /// of order, but the first failing column is the reason given).
-        @inline(__always)
-        func isBefore(column index: Int) -> Bool {
-            if case let .field(column, _) = self { return column < index }
-            return true
-        }
     }
 
     private func problem(_ failure: FieldParser.Failure, column: ColumnSchema, text: String) -> RowProblem {

@@ -36,23 +36,28 @@ final class ReferencesAheadTests: XCTestCase {
         var ahead = ReferencesAhead(positions: [1, 0], parser: parser, ownKeys: nil, keptRowsRead: [0: kept])
         // The header starts the first batch, as in `TableScanner`.
         XCTAssertTrue(try reader.next())
+        ahead.prefetch(reader)
         ahead.lookUp(reader)
         var records = 0
         var resolved = 0
         while try reader.next() {
-            if reader.startedBatch { ahead.lookUp(reader) }
+            if reader.startedBatch {
+                ahead.prefetch(reader)
+                ahead.lookUp(reader)
+            }
             records += 1
             var cell: UInt64 = 0
             let parsed: Result<Value, FieldParser.Failure> = parser.parse(reader.field(1), column: 0, into: &cell)
                 .map { .failure($0) } ?? .success(KeptRows.decode(cell, texts: []))
-            if let row = ahead.row(column: 0, record: reader.batchPosition) {
+            let row = ahead.withRows(column: 0) { $0.map { $0[reader.batchPosition] } } ?? -1
+            if row >= 0 {
                 resolved += 1
                 XCTAssertEqual(try parsed.get(), .row(row), "line \(reader.line)")
             } else if reader.field(1).first != UInt8(ascii: "\"") {
                 // Left to the parser: missing or a dangling reference (or a doubled quote).
                 XCTAssertNotEqual(try? parsed.get().isMissing, false, "line \(reader.line): \(parsed)")
             }
-            XCTAssertNil(ahead.row(column: 1, record: reader.batchPosition), "a text column is no reference")
+            XCTAssertTrue(ahead.withRows(column: 1) { $0 == nil }, "a text column is no reference")
         }
         XCTAssertEqual(records, 700)
         XCTAssertGreaterThan(resolved, 400)
