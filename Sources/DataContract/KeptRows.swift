@@ -43,11 +43,11 @@ public struct KeptRows: Sendable {
     public func cell(row: Int, column: Int) -> UInt64 { cells[row * width + column] }
 
     /// Starts loading a row's cells (its first and last, which may be on different cache lines).
-    package func prefetch(row: Int) {
+    @inlinable
+    public func prefetch(row: Int) {
         cells.withUnsafeBufferPointer { cells in
             guard let base = cells.baseAddress else { return }
-            oe_prefetch(base + row * width)
-            oe_prefetch(base + (row * width + width - 1))
+            oe_prefetch_range(base + row * width, base + (row * width + width - 1))
         }
     }
 

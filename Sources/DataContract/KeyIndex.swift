@@ -92,8 +92,7 @@ public final class KeyIndex: @unchecked Sendable {
                 guard let field = reader.fieldAhead(position, ofRecord: k) else { continue }
                 let slot = slots.baseAddress! + (Int(truncatingIfNeeded: KeyIndex.probe(FieldParser.trim(field)).hash) & mask)
                 // A 24-byte slot may straddle two cache lines: load both ends.
-                oe_prefetch(slot)
-                oe_prefetch(UnsafeRawPointer(slot) + (MemoryLayout<Slot>.size - 1))
+                oe_prefetch_range(slot, UnsafeRawPointer(slot) + (MemoryLayout<Slot>.size - 1))
             }
         }
     }
