@@ -4,11 +4,12 @@ import CSVReading
 /// Maps the key values of a table to their row numbers, looked up by the field's bytes so
 /// that a reference costs no `String`.
 ///
-/// Open addressing with linear probing. A key of up to 16 bytes (every id of the data
-/// contract) is held in its slot, so a look-up is one hash over two words and, almost always,
-/// one cache line: with hundreds of thousands of participants the table is far larger than
-/// the cache, and each further dependent load would be a miss. Longer keys keep their bytes
-/// in an arena and their hash in the slot.
+/// Open addressing with linear probing, sixteen bytes a slot, so that four slots share a cache
+/// line and none straddles two: with hundreds of thousands of participants the table is far
+/// larger than the cache, a look-up's line is a miss, and attendance asks for one per row. A
+/// key of up to 8 bytes (`P000123`, every id of the sample data) is held in its slot, so a
+/// look-up is one hash of one word and one line; a longer key keeps its hash in the slot and
+/// its bytes and row beside the table (`longKeys`, `arena`), read only when the hash matches.
 ///
 /// A class, so that a look-up per field passes one reference; it is filled while its table
 /// is read and only read after that.
@@ -20,33 +21,40 @@ import CSVReading
 /// `@exclusivity(unchecked)`: besides that, no method holds an access to one open across a call
 /// that could come back to it (the overlap the run-time checks look for, which across targets
 /// would cost the run: BENCHMARKS.md, "The split into nine targets").
+///
+/// Public, with `@inlinable` look-ups, only so that the scan in another target inlines them:
+/// Swift 6.3 inlines no `@inlinable` body of a `package` type across targets.
 public final class KeyIndex: @unchecked Sendable {
     @usableFromInline struct Slot: Sendable {
-        /// The key's bytes, zero-padded (short keys); or its hash and arena offset (long keys).
-        @usableFromInline var first: UInt64
-        @usableFromInline var second: UInt64
-        /// Byte count of the key; -1 for an empty slot.
-        @usableFromInline var length: Int32
-        @usableFromInline var row: Int32
+        /// A short key's bytes, zero-padded; a long key's hash.
+        @usableFromInline var key: UInt64
+        /// The key's byte count plus one in the high 32 bits (0: an empty slot); in the low 32,
+        /// a short key's row, or a long key's place in `longKeys`.
+        @usableFromInline var meta: UInt64
 
-        static let empty = Slot(first: 0, second: 0, length: -1, row: 0)
+        static let empty = Slot(key: 0, meta: 0)
     }
 
     /// A key read into the form its slot holds.
     @usableFromInline struct Probe {
-        @usableFromInline var first: UInt64
-        @usableFromInline var second: UInt64
-        @usableFromInline var length: Int32
+        /// A short key's bytes, zero-padded, else its hash.
+        @usableFromInline var key: UInt64
         @usableFromInline var hash: UInt64
 
-        @inlinable init(first: UInt64, second: UInt64, length: Int32, hash: UInt64) {
-            (self.first, self.second, self.length, self.hash) = (first, second, length, hash)
-        }
+        @inlinable init(key: UInt64, hash: UInt64) { (self.key, self.hash) = (key, hash) }
     }
 
-    @inlinable static var inlineBytes: Int { 16 }
+    /// Where a long key's bytes are in `arena`, and its row.
+    @usableFromInline struct LongKey: Sendable {
+        var start: Int
+        var count: Int
+        @usableFromInline var row: Int32
+    }
+
+    @inlinable static var inlineBytes: Int { 8 }
     @exclusivity(unchecked) @usableFromInline var slots: [Slot]
     @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) @usableFromInline var longKeys: [LongKey] = []
     @exclusivity(unchecked) private var arena: [UInt8] = []
 
     /// An index with room for `keys` keys before it first grows (each growth moves every
@@ -67,14 +75,14 @@ public final class KeyIndex: @unchecked Sendable {
     package func insertOrFind(_ key: UnsafeRawBufferPointer, row: Int32) -> Int32? {
         let probe = KeyIndex.probe(key)
         let slot = find(probe, key)
-        if slots[slot].length >= 0 { return slots[slot].row }
-        var stored = Slot(first: probe.first, second: probe.second, length: probe.length, row: row)
+        if slots[slot].meta != 0 { return self.row(of: slots[slot], keyCount: key.count) }
+        var low = UInt64(UInt32(bitPattern: row))
         if key.count > KeyIndex.inlineBytes {
-            stored.first = probe.hash
-            stored.second = UInt64(arena.count)
+            low = UInt64(longKeys.count)
+            longKeys.append(LongKey(start: arena.count, count: key.count, row: row))
             arena.append(contentsOf: key)
         }
-        slots[slot] = stored
+        slots[slot] = Slot(key: probe.key, meta: KeyIndex.lengthTag(key.count) | low)
         count += 1
         if count * 2 > slots.count { grow() }
         return nil
@@ -91,33 +99,43 @@ public final class KeyIndex: @unchecked Sendable {
             for k in 0..<reader.batchCount {
                 guard let field = reader.fieldAhead(position, ofRecord: k) else { continue }
                 let slot = slots.baseAddress! + (Int(truncatingIfNeeded: KeyIndex.probe(FieldParser.trim(field)).hash) & mask)
-                // A 24-byte slot may straddle two cache lines: load both ends.
-                oe_prefetch_range(slot, UnsafeRawPointer(slot) + (MemoryLayout<Slot>.size - 1))
+                oe_prefetch(slot)
             }
         }
     }
 
     @inlinable
     public func row(for key: UnsafeRawBufferPointer) -> Int32? {
-        let slot = find(KeyIndex.probe(key), key)
-        return slots[slot].length >= 0 ? slots[slot].row : nil
+        let stored = slots[find(KeyIndex.probe(key), key)]
+        return stored.meta != 0 ? row(of: stored, keyCount: key.count) : nil
     }
+
+    /// The row of a key's slot.
+    @inlinable @inline(__always)
+    func row(of stored: Slot, keyCount: Int) -> Int32 {
+        let low = Int32(bitPattern: UInt32(truncatingIfNeeded: stored.meta))
+        return keyCount > KeyIndex.inlineBytes ? longKeys[Int(low)].row : low
+    }
+
+    /// The high half of a slot's `meta` for a key of `count` bytes.
+    @inlinable @inline(__always)
+    static func lengthTag(_ count: Int) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: count + 1)) << 32 }
 
     /// The slot holding the key, or the empty slot where it would go.
     @inlinable @inline(__always)
     func find(_ probe: Probe, _ key: UnsafeRawBufferPointer) -> Int {
-        slots.withUnsafeBufferPointer { slots in
+        let tag = KeyIndex.lengthTag(key.count)
+        let short = key.count <= KeyIndex.inlineBytes
+        return slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: probe.hash) & mask
             while true {
                 let stored = slots[slot]
-                if stored.length < 0 { return slot }
-                if stored.length == probe.length {
-                    if key.count <= KeyIndex.inlineBytes {
-                        if stored.first == probe.first && stored.second == probe.second { return slot }
-                    } else if stored.first == probe.hash && sameBytes(key, at: Int(stored.second)) {
-                        return slot
-                    }
+                if stored.meta == 0 { return slot }
+                if stored.key == probe.key && stored.meta & ~0xFFFF_FFFF == tag
+                    && (short || sameBytes(key, longKeys[Int(UInt32(truncatingIfNeeded: stored.meta))]))
+                {
+                    return slot
                 }
                 slot = (slot + 1) & mask
             }
@@ -125,43 +143,44 @@ public final class KeyIndex: @unchecked Sendable {
     }
 
     @usableFromInline
-    func sameBytes(_ key: UnsafeRawBufferPointer, at start: Int) -> Bool {
-        arena.withUnsafeBytes { arena in
-            UnsafeRawBufferPointer(rebasing: arena[start..<(start + key.count)]).elementsEqual(key)
-        }
+    func sameBytes(_ key: UnsafeRawBufferPointer, _ long: LongKey) -> Bool {
+        long.count == key.count
+            && arena.withUnsafeBytes { arena in
+                UnsafeRawBufferPointer(rebasing: arena[long.start..<(long.start + long.count)]).elementsEqual(key)
+            }
     }
 
     private func grow() {
         let old = slots
         slots = [Slot](repeating: .empty, count: old.count * 2)
         let mask = slots.count - 1
-        for stored in old where stored.length >= 0 {
+        for stored in old where stored.meta != 0 {
             var slot = Int(truncatingIfNeeded: rehash(stored)) & mask
-            while slots[slot].length >= 0 { slot = (slot + 1) & mask }
+            while slots[slot].meta != 0 { slot = (slot + 1) & mask }
             slots[slot] = stored
         }
     }
 
-    /// The hash of a stored key, from its slot (and the arena for a long one).
+    /// The hash of a stored key, from its slot.
     private func rehash(_ stored: Slot) -> UInt64 {
-        if Int(stored.length) > KeyIndex.inlineBytes { return stored.first }
-        return KeyIndex.mix(stored.first, stored.second, length: stored.length)
+        let count = Int(stored.meta >> 32) - 1
+        return count > KeyIndex.inlineBytes ? stored.key : KeyIndex.mix(stored.key, 0, length: Int32(truncatingIfNeeded: count))
     }
 
     @inlinable @inline(__always)
     static func probe(_ key: UnsafeRawBufferPointer) -> Probe {
+        let length = Int32(truncatingIfNeeded: key.count)
         if key.count <= inlineBytes {
             let first = word(key, from: 0)
-            let second = word(key, from: 8)
-            return Probe(first: first, second: second, length: Int32(key.count), hash: mix(first, second, length: Int32(key.count)))
+            return Probe(key: first, hash: mix(first, 0, length: length))
         }
         var hash: UInt64 = 0
         var offset = 0
         while offset < key.count {
-            hash = mix(hash, word(key, from: offset), length: Int32(key.count))
+            hash = mix(hash, word(key, from: offset), length: length)
             offset += 8
         }
-        return Probe(first: 0, second: 0, length: Int32(key.count), hash: hash)
+        return Probe(key: hash, hash: hash)
     }
 
     /// Up to eight bytes from `offset`, little-endian, zero beyond the key's end.
