@@ -105,10 +105,12 @@ package final class RowEvaluator: @unchecked Sendable {
         }
     }
 
-    /// For a column of a kept table read through a reference: the stored cell, or `nil` when
-    /// the row has no reference there.
+    /// For a column of the row (`status = "adopted"`), or of a kept table read through a
+    /// reference: the stored cell, or `nil` when the row has no reference there.
     private func storedCell(_ expr: Expr) -> ((Row, Value) -> UInt64?)? {
         switch expr {
+        case let .column(i):
+            return { row, _ in row.cell(i) }
         case let .lookup(through, table, field):
             let rows = tables[table]
             return { row, _ in KeptRows.row(row.cell(through)).map { rows.cell(row: Int($0), column: field) } }
