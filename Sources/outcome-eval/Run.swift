@@ -10,12 +10,12 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate a data folder for one quarter and write <out>/<period>/.",
         discussion: """
-            Writes results.json, report.txt, report.html, rejects.csv, data_quality.csv, portfolio.xlsx, projects/<id>.xlsx and
-            manifest.json into a folder beside the target (libxlsxwriter's temporary files too, not /tmp), checks
-            every workbook (exit 74 if one does not hold what was written), flushes everything to disk, then swaps it
-            with the previous report in one step; a failed or stopped run leaves the previous report as it was (exit 73
-            when the output cannot be written). A report whose breakdowns would let a hidden group be worked out is not put in
-            place (exit 65; see check-release). rejects.csv holds raw input rows: it is internal, readable by its
+            Writes results.json, report.txt, report.html, rejects.csv, data_quality.csv, portfolio.xlsx, projects/<id>.xlsx and \
+            manifest.json into a folder beside the target (libxlsxwriter's temporary files too, not /tmp), checks \
+            every workbook (exit 74 if one does not hold what was written), flushes everything to disk, then swaps it \
+            with the previous report in one step; a failed or stopped run leaves the previous report as it was (exit 73 \
+            when the output cannot be written). A report whose breakdowns would let a hidden group be worked out is not put in \
+            place (exit 65; see check-release). rejects.csv holds raw input rows: it is internal, readable by its \
             owner only. One run at a time per --out folder (exit 75 otherwise).
             """)
 
