@@ -116,8 +116,8 @@ awk -v b="$big_mb" -v s="$big_serial" -v p="$big_parallel" -v k="$big_kb" 'BEGIN
 # that sample-data plants otherwise), checked against the run's results.json, then both timed
 # in the same minutes (medians of BENCH_RUNS).
 [ "${BENCH_PEER:-1}" = 0 ] && exit 0
-if ! python3 -c "import duckdb, openpyxl" 2> /dev/null; then
-  python3 -m pip install -q duckdb openpyxl > /dev/null 2>&1 || { echo "peer            skipped: pip cannot install duckdb"; exit 0; }
+if ! python3 -c "import duckdb, xlsxwriter" 2> /dev/null; then
+  python3 -m pip install -q duckdb xlsxwriter > /dev/null 2>&1 || { echo "peer            skipped: pip cannot install duckdb"; exit 0; }
 fi
 for size in ${BENCH_PEER_SETS:-40:96 100:230}; do
   peer_projects=${size%:*} peer_scale=${size#*:}
