@@ -47,12 +47,17 @@ TYPES = {"date": "DATE", "decided_on": "DATE", "amount_krw": "BIGINT"}
 YES = "IN ('Y', '1', 'true')"
 
 
-def quarter(period, offset=0):
-    """(first day, last day) of the quarter `offset` quarters from PERIOD, as DATE literals."""
-    index = int(period[:4]) * 4 + int(period[5]) - 1 + offset
-    year, q = divmod(index, 4)
+def shift(period, offset):
+    """The name of the quarter `offset` quarters from PERIOD: shift("2026Q1", -1) == "2025Q4"."""
+    year, q = divmod(int(period[:4]) * 4 + int(period[5]) - 1 + offset, 4)
+    return f"{year:04d}Q{q + 1}"
+
+
+def quarter(period):
+    """(first day, last day) of PERIOD, as ISO dates."""
+    year, q = int(period[:4]), int(period[5]) - 1
     days = (31, 30, 30, 31)[q]  # the last day of March, June, September, December
-    return f"DATE '{year:04d}-{3 * q + 1:02d}-01'", f"DATE '{year:04d}-{3 * q + 3:02d}-{days}'"
+    return f"{year:04d}-{3 * q + 1:02d}-01", f"{year:04d}-{3 * q + 3:02d}-{days}"
 
 
 class Tables:
@@ -88,10 +93,8 @@ def values(con, tables, population, period):
     """Per project (in projects.csv's order) a row: the values of INDICATORS in their order up to
     continuity, None where not computable, then whether each quarter of trailing4 had an activity;
     and the last days of those quarters."""
-    qf, ql = quarter(period)
-    pf, _ = quarter(period, -1)
-    tf, _ = quarter(period, -3)
-    trailing = [quarter(period, k) for k in (-3, -2, -1, 0)]
+    trailing = [quarter(shift(period, k)) for k in (-3, -2, -1, 0)]
+    (tf, _), _, (pf, _), (qf, ql) = [(f"DATE '{f}'", f"DATE '{l}'") for f, l in trailing]
     read = tables.read
     sql = f"""
     WITH
@@ -145,7 +148,7 @@ def values(con, tables, population, period):
                count(*) FILTER (WHERE date >= {qf} AND resident_led {YES}) / nullif(count(*) FILTER (WHERE date >= {qf}), 0)
                    AS resident_led,
                count(*) FILTER (WHERE tech_linked {YES}) / count(*) AS tech,
-               {', '.join(f"bool_or(date BETWEEN {f} AND {l}) AS in_{k}" for k, (f, l) in enumerate(trailing))}
+               {', '.join(f"bool_or(date BETWEEN DATE '{f}' AND DATE '{l}') AS in_{k}" for k, (f, l) in enumerate(trailing))}
         FROM {read('activities', ['date', 'resident_led', 'tech_linked'])}
         WHERE date BETWEEN {tf} AND {ql} GROUP BY project),
     money AS (SELECT project, source, sum(amount_krw)::DOUBLE AS m FROM {read('finance', ['date', 'source', 'amount_krw'])}
@@ -167,7 +170,7 @@ def values(con, tables, population, period):
     LEFT JOIN parity USING (project)
     LEFT JOIN acts USING (project) LEFT JOIN funding USING (project) LEFT JOIN stages USING (project)
     ORDER BY project"""
-    return con.execute(sql).fetchall(), [l[len("DATE '"):-1] for _, l in trailing]
+    return con.execute(sql).fetchall(), [l for _, l in trailing]
 
 
 def evaluate(con, tables, population, projects, period):
@@ -253,7 +256,7 @@ def main(argv):
     current = evaluate(con, tables, population, projects, period)
     workbook(out, current)
     if len(argv) > 5 and argv[4] == "--check":
-        previous = evaluate(con, tables, population, projects, f"{int(period[:4]) - (period[5] == '1'):04d}Q{(int(period[5]) - 2) % 4 + 1}")
+        previous = evaluate(con, tables, population, projects, shift(period, -1))
         return check(argv[5], current, previous)
     return 0
 
