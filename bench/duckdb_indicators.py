@@ -106,12 +106,14 @@ def values(con, tables, population, period):
         SELECT project, participant_id, count(*) FILTER (WHERE status = 'adopted') AS adopted, count(*) AS decided
         FROM {read('proposals', ['participant_id', 'status', 'decided_on'])}
         WHERE decided_on BETWEEN {qf} AND {ql} AND status IN ('adopted', 'rejected') GROUP BY ALL),
-    persons AS (  -- everyone an indicator looks at, with their attributes
-        SELECT * FROM (attended FULL JOIN decided USING (project, participant_id))
+    persons AS (  -- a row per participant with attendance and one per proposer, with their attributes
+        SELECT * FROM (SELECT *, NULL AS adopted, NULL AS decided FROM attended
+                       UNION ALL SELECT project, participant_id, NULL, NULL, adopted, decided FROM decided)
         JOIN {read('participants', ['participant_id', 'district', 'gender', 'age_band', 'income_band',
                                     'disability', 'role'])} USING (project, participant_id)),
-    per_project AS (  -- one pass over them; the distributions as maps (value → people) and a list
-        SELECT project, count(*) FILTER (WHERE x > 0) AS n, sum(x) AS x_sum,
+    cells AS MATERIALIZED (  -- the persons counted per project, x and district, or per project and income band
+        SELECT project, x, if(decided IS NULL, district, NULL) AS district, if(decided IS NULL, NULL, income_band) AS band,
+               count(*) FILTER (WHERE x > 0) AS n,
                count(*) FILTER (WHERE x > 0 AND (income_band = 'low' OR disability {YES} OR age_band IN ('65-74', '75+')))
                    AS vulnerable,
                count(*) FILTER (WHERE x > 0 AND gender = 'F') AS f,
@@ -119,28 +121,27 @@ def values(con, tables, population, period):
                count(*) FILTER (WHERE x > 0 AND gender = 'F' AND role = 'organizer') AS f_org,
                count(*) FILTER (WHERE x > 0 AND gender IN ('F', 'M', 'X') AND role = 'organizer') AS stated_org,
                count(*) FILTER (WHERE before) AS before, count(*) FILTER (WHERE before AND x > 0) AS stayed,
-               sum(adopted) AS adopted, sum(decided) AS decided,
-               histogram(x) FILTER (WHERE x > 0) AS people_by_x,
-               histogram(district) FILTER (WHERE x > 0 AND district <> '기타') AS people_by_district,
-               list({{'band': income_band, 'adopted': adopted, 'decided': decided}}) FILTER (WHERE decided > 0) AS decisions
-        FROM persons GROUP BY project),
+               sum(adopted) AS adopted, sum(decided) AS decided
+        FROM persons GROUP BY ALL),
     over_a AS (
-        SELECT project, nullif(n, 0) AS n, x_sum / nullif(n, 0) AS depth, vulnerable / nullif(n, 0) AS vulnerable,
-               abs(f_org / nullif(stated_org, 0) - f / nullif(stated, 0)) AS gender_gap,
-               stayed / nullif(before, 0) AS retention, adopted / nullif(decided, 0) AS adoption
-        FROM per_project),
-    xs AS (SELECT project, unnest(map_keys(people_by_x)) AS x, unnest(map_values(people_by_x)) AS c FROM per_project),
+        SELECT project, nullif(sum(n), 0) AS n, sum(x * n) AS x_sum, sum(x * n) / nullif(sum(n), 0) AS depth,
+               sum(vulnerable) / nullif(sum(n), 0) AS vulnerable,
+               abs(sum(f_org) / nullif(sum(stated_org), 0) - sum(f) / nullif(sum(stated), 0)) AS gender_gap,
+               sum(stayed) / nullif(sum(before), 0) AS retention, sum(adopted) / nullif(sum(decided), 0) AS adoption
+        FROM cells GROUP BY project),
+    xs AS (SELECT project, x, sum(n) AS c FROM cells WHERE n > 0 GROUP BY project, x),
     gini AS (  -- the spec's Σ_i Σ_j |x_i − x_j| / (2 n² mean), with the people counted per value of x
         SELECT project, sum(a.c * b.c * abs(a.x - b.x)) / (2.0 * any_value(n) * any_value(x_sum)) AS v
-        FROM xs a JOIN xs b USING (project) JOIN per_project USING (project) GROUP BY project),
+        FROM xs a JOIN xs b USING (project) JOIN over_a USING (project) GROUP BY project),
+    inside AS (SELECT project, district, sum(n) / sum(sum(n)) OVER (PARTITION BY project) AS a
+               FROM cells WHERE n > 0 AND district <> '기타' GROUP BY project, district),
     pop AS (SELECT district, population / sum(population) OVER () AS p FROM read_csv('{population}', header = true)),
     coverage AS (  -- 1 − ½ Σ_g |a_g − p_g| over the reference table's districts
-        SELECT project, 1 - 0.5 * sum(abs(coalesce(people_by_district[district], 0) / total - p)) AS v
-        FROM (SELECT project, people_by_district, list_sum(map_values(people_by_district)) AS total FROM per_project)
-        CROSS JOIN pop WHERE total > 0 GROUP BY project),
-    band_rates AS (SELECT project, sum(d.adopted) / sum(d.decided) AS r
-                   FROM (SELECT project, unnest(decisions) AS d FROM per_project)
-                   WHERE d.band <> '' GROUP BY project, d.band HAVING sum(d.decided) >= 5),
+        SELECT c.project, 1 - 0.5 * sum(abs(coalesce(i.a, 0) - pop.p)) AS v
+        FROM (SELECT DISTINCT project FROM inside) c CROSS JOIN pop
+        LEFT JOIN inside i ON i.project = c.project AND i.district = pop.district GROUP BY c.project),
+    band_rates AS (SELECT project, sum(adopted) / sum(decided) AS r FROM cells
+                   WHERE band <> '' GROUP BY project, band HAVING sum(decided) >= 5),
     parity AS (SELECT project, CASE WHEN count(*) >= 2 AND max(r) > 0 THEN min(r) / max(r) END AS v
                FROM band_rates GROUP BY project),
     acts AS (
