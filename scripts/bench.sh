@@ -119,7 +119,7 @@ awk -v b="$big_mb" -v s="$big_serial" -v p="$big_parallel" -v k="$big_kb" 'BEGIN
 if ! python3 -c "import duckdb, xlsxwriter" 2> /dev/null; then
   python3 -m pip install -q duckdb xlsxwriter > /dev/null 2>&1 || { echo "peer            skipped: pip cannot install duckdb"; exit 0; }
 fi
-# The interpreter itself, not a version manager's shim in front of it (pyenv's adds some 50 ms a run).
+# The interpreter itself, not a version manager's shim in front of it (pyenv's adds some 80 ms a run).
 python=$(python3 -c 'import sys; print(sys.executable)')
 for size in ${BENCH_PEER_SETS:-40:96 100:230}; do
   peer_projects=${size%:*} peer_scale=${size#*:}
