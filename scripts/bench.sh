@@ -116,9 +116,11 @@ awk -v b="$big_mb" -v s="$big_serial" -v p="$big_parallel" -v k="$big_kb" 'BEGIN
 # that sample-data plants otherwise), checked against the run's results.json, then both timed
 # in the same minutes (medians of BENCH_RUNS).
 [ "${BENCH_PEER:-1}" = 0 ] && exit 0
-if ! python3 -c "import duckdb, openpyxl" 2> /dev/null; then
-  python3 -m pip install -q duckdb openpyxl > /dev/null 2>&1 || { echo "peer            skipped: pip cannot install duckdb"; exit 0; }
+if ! python3 -c "import duckdb, xlsxwriter" 2> /dev/null; then
+  python3 -m pip install -q duckdb xlsxwriter > /dev/null 2>&1 || { echo "peer            skipped: pip cannot install duckdb"; exit 0; }
 fi
+# The interpreter itself, not a version manager's shim in front of it (pyenv's adds some 80 ms a run).
+python=$(python3 -c 'import sys; print(sys.executable)')
 for size in ${BENCH_PEER_SETS:-40:96 100:230}; do
   peer_projects=${size%:*} peer_scale=${size#*:}
   clean=$work/clean-p$peer_projects-s$peer_scale
@@ -128,7 +130,7 @@ for size in ${BENCH_PEER_SETS:-40:96 100:230}; do
   fi
   clean_mb=$(find "$clean" -name '*.csv' -print0 | xargs -0 cat | wc -c)
   find "$clean" -name '*.csv' -print0 | xargs -0 cat > /dev/null
-  peer=(python3 bench/duckdb_indicators.py "$clean" Indicators/reference/seoul_population.csv 2026Q3 "$work/peer.xlsx")
+  peer=("$python" bench/duckdb_indicators.py "$clean" Indicators/reference/seoul_population.csv 2026Q3 "$work/peer.xlsx")
   rm -rf "$work/out-clean"
   "$bin" run --data "$clean" --indicators Indicators --period 2026Q3 --out "$work/out-clean" --quiet > /dev/null
   agreement=$("${peer[@]}" --check "$work/out-clean/2026Q3/results.json" | tail -n 1)
