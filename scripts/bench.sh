@@ -28,12 +28,27 @@ bytes=$(cat "${files[@]}" | wc -c)
 attendance=$(cat "$data"/*/attendance.csv | wc -l)
 cat "${files[@]}" > /dev/null   # into the page cache, so both timings read from memory
 
+# A run makes and deletes about 4,400 temporary files on the 1 GB set (libxlsxwriter writes
+# each part of a workbook to one, and every workbook is written twice for its check). On ext4
+# without a journal (this machine's /) a freed inode is not reused for 30 s and the kernel
+# scans past each such inode when it makes a file, so a run started within 30 s of another
+# pays for the other's files: up to 3 s of system time more on the 1 GB set. Each run here
+# starts BENCH_SETTLE (31) s after the last one ended, as a run on its own would; 0 turns it
+# off (BENCHMARKS.md, "A cost of this machine's file system").
+settle=${BENCH_SETTLE:-31}
+rm -f "$work/last-run"
+
 # Wall seconds to the millisecond (bash's own clock) and peak RSS in KB (/usr/bin/time).
 wall() {
   local start end
+  if [ "${2:-}" = run ] && [ -f "$work/last-run" ]; then
+    local wait=$(($(stat -c %Y "$work/last-run") + settle - $(date +%s)))
+    [ "$wait" -gt 0 ] && sleep "$wait"
+  fi
   start=$(date +%s.%N)
   /usr/bin/time -f "%M" -o "$work/rss.txt" "$@" > /dev/null
   end=$(date +%s.%N)
+  [ "${2:-}" = run ] && touch "$work/last-run"
   echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }') $(cat "$work/rss.txt")"
 }
 # The machine is shared and single runs spread by several per cent: the headline timings are
