@@ -16,7 +16,7 @@ public struct CSVLimits: Sendable, Equatable {
     public var maxFieldBytes: Int
     public var maxRecordBytes: Int
 
-    public init(maxFieldBytes: Int = 1 << 20, maxRecordBytes: Int = 4 << 20) {
+    package init(maxFieldBytes: Int = 1 << 20, maxRecordBytes: Int = 4 << 20) {
         self.maxFieldBytes = maxFieldBytes
         self.maxRecordBytes = max(maxRecordBytes, 64)
     }
@@ -46,7 +46,7 @@ package enum CSVReadError: Error {
 /// method holds an access to one open across a call that could come back to it (the overlap the
 /// run-time checks look for, which across targets would cost the run: BENCHMARKS.md, "The split
 /// into nine targets").
-public final class CSVReader {
+@usableFromInline package final class CSVReader {
     let path: String
     private let source: ByteSource
     private let validatesUTF8: Bool
@@ -92,11 +92,11 @@ public final class CSVReader {
     /// a caller can look at the fields of the coming records (to prefetch what they refer
     /// to) before it reads them. The buffer is only refilled once the batch is used up, so
     /// the records' offsets stay valid.
-    public static var batchSize: Int { 512 }
+    package static var batchSize: Int { 512 }
     @usableFromInline let batch = UnsafeMutablePointer<Record>.allocate(capacity: CSVReader.batchSize)
-    @exclusivity(unchecked) public private(set) var batchCount = 0
+    @exclusivity(unchecked) @usableFromInline package private(set) var batchCount = 0
     /// The current record's place in the batch.
-    @exclusivity(unchecked) public private(set) var batchPosition = 0
+    @exclusivity(unchecked) @usableFromInline package private(set) var batchPosition = 0
     /// Whether the last `next()` started a new batch.
     @exclusivity(unchecked) package private(set) var startedBatch = false
     /// Where a field with doubled quotes is unescaped; owned here.
@@ -225,7 +225,7 @@ public final class CSVReader {
     /// The bytes of field `index` of the batch's record `k`, for a look ahead: `nil` when the
     /// record has no such field or the field holds doubled quotes.
     @inlinable
-    public func fieldAhead(_ index: Int, ofRecord k: Int) -> UnsafeRawBufferPointer? {
+    package func fieldAhead(_ index: Int, ofRecord k: Int) -> UnsafeRawBufferPointer? {
         let record = batch[k]
         guard index < record.fieldCount else { return nil }
         let field = fields[record.firstField + index]
@@ -235,7 +235,7 @@ public final class CSVReader {
 
     /// Whether the batch's record `k` was split without a problem into `width` fields.
     @inlinable
-    public func isWhole(record k: Int, width: Int) -> Bool {
+    package func isWhole(record k: Int, width: Int) -> Bool {
         batch[k].problem == nil && batch[k].fieldCount == width
     }
 
@@ -244,13 +244,13 @@ public final class CSVReader {
     /// The bytes of field `index` (quotes removed, `""` made `"`), valid until the next call
     /// of `field` or `next`: a view into the reader's buffer, no copy.
     @inlinable
-    public func field(_ index: Int) -> UnsafeRawBufferPointer {
+    package func field(_ index: Int) -> UnsafeRawBufferPointer {
         field(index, ofRecord: batchPosition)
     }
 
     /// `field(_:)` of the batch's record `k`, which must have the field (see `isWhole`).
     @inlinable
-    public func field(_ index: Int, ofRecord k: Int) -> UnsafeRawBufferPointer {
+    package func field(_ index: Int, ofRecord k: Int) -> UnsafeRawBufferPointer {
         let record = batch[k]
         let field = fields[record.firstField + index]
         let start = record.start + field.start

@@ -10,7 +10,7 @@
 /// method holds an access to one open across a call that could come back to it (the overlap the
 /// run-time checks look for, which across targets would cost the run: BENCHMARKS.md, "The split
 /// into nine targets").
-public final class ColumnBatch {
+@usableFromInline package final class ColumnBatch {
     /// About the rows of 24 attendance cells a core's first-level cache holds beside the rest.
     package static let defaultCapacity = 1024
 
@@ -34,19 +34,19 @@ public final class ColumnBatch {
     package var room: Int { capacity - count }
 
     @inlinable @inline(__always)
-    public func cell(column c: Int, row k: Int) -> UInt64 { cells[c * capacity + k] }
+    package func cell(column c: Int, row k: Int) -> UInt64 { cells[c * capacity + k] }
 
     /// Column c of every row, `count` of them.
     @inlinable @inline(__always)
-    public func column(_ c: Int) -> UnsafePointer<UInt64> { UnsafePointer(cells + c * capacity) }
+    package func column(_ c: Int) -> UnsafePointer<UInt64> { UnsafePointer(cells + c * capacity) }
 
     /// Column c's cells from the first free row on: where rows are parsed before they count.
     @inlinable @inline(__always)
-    public func free(column c: Int) -> UnsafeMutablePointer<UInt64> { cells + (c * capacity + count) }
+    package func free(column c: Int) -> UnsafeMutablePointer<UInt64> { cells + (c * capacity + count) }
 
     /// Takes the row parsed into `slot` (at or after the first free row) as the next row.
     @inlinable @inline(__always)
-    public func commit(slot: Int) {
+    package func commit(slot: Int) {
         if slot != count {
             for c in 0..<width { cells[c * capacity + count] = cells[c * capacity + slot] }
         }
@@ -55,7 +55,7 @@ public final class ColumnBatch {
 
     /// Sets a cell of a row taken already.
     @inlinable @inline(__always)
-    public func set(column c: Int, row k: Int, _ cell: UInt64) { cells[c * capacity + k] = cell }
+    package func set(column c: Int, row k: Int, _ cell: UInt64) { cells[c * capacity + k] = cell }
 
     /// Empties the batch for the next rows.
     package func removeAll() {
@@ -70,35 +70,35 @@ public final class ColumnBatch {
 }
 
 /// A batch's cells and texts, from which its rows are read.
-public struct RowSource {
+@usableFromInline package struct RowSource {
     @usableFromInline package let cells: UnsafePointer<UInt64>
     @usableFromInline package let stride: Int
     @usableFromInline package let texts: UnsafeBufferPointer<String>
 
     @inlinable @inline(__always)
-    public func row(_ k: Int) -> Row { Row(cells: cells + k, stride: stride, texts: texts) }
+    package func row(_ k: Int) -> Row { Row(cells: cells + k, stride: stride, texts: texts) }
 }
 
 /// One row of a batch, borrowed for the time of a call: column i's cell is `cells[i * stride]`.
-public struct Row {
+@usableFromInline package struct Row {
     @usableFromInline package let cells: UnsafePointer<UInt64>?
     @usableFromInline package let stride: Int
     @usableFromInline package let texts: UnsafeBufferPointer<String>
 
     /// `cells` nil: no row (for expressions on distinct values and the project's).
     @inlinable
-    public init(cells: UnsafePointer<UInt64>?, stride: Int, texts: UnsafeBufferPointer<String>) {
+    package init(cells: UnsafePointer<UInt64>?, stride: Int, texts: UnsafeBufferPointer<String>) {
         (self.cells, self.stride, self.texts) = (cells, stride, texts)
     }
 
     /// Column i's value; only for a row of a batch.
     @inlinable @inline(__always)
-    public subscript(i: Int) -> Value {
+    package subscript(i: Int) -> Value {
         guard let cells else { return .missing }
         return KeptRows.decode(cells[i * stride], texts: texts)
     }
 
     /// Column i's cell; only for a row of a batch.
     @inlinable @inline(__always)
-    public func cell(_ i: Int) -> UInt64 { cells.map { $0[i * stride] } ?? KeptRows.missingCell }
+    package func cell(_ i: Int) -> UInt64 { cells.map { $0[i * stride] } ?? KeptRows.missingCell }
 }

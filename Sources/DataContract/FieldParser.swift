@@ -4,7 +4,7 @@ import CSVReading
 /// says why not.
 ///
 /// What each column needs is worked out once, so that parsing a field copies no schema.
-public struct FieldParser: Sendable {
+@usableFromInline package struct FieldParser: Sendable {
     private enum Kind {
         case text, slug, decimal, date, boolean
         case integer(min: Int64?, max: Int64?)
@@ -80,12 +80,7 @@ public struct FieldParser: Sendable {
     /// Parses a field of column `index` into `cell` (see `KeptRows`); the failure, if the
     /// field is not of the column's type. A text is only checked (see `keptTextColumns`).
     package mutating func parse(_ bytes: UnsafeRawBufferPointer, column index: Int, into cell: inout UInt64) -> Failure? {
-        let trimmed = FieldParser.trim(bytes)
-        if trimmed.isEmpty {
-            cell = KeptRows.missingCell
-            return optional[index] ? nil : .empty
-        }
-        return parse(trimmed, kind: kinds[index], column: index, into: &cell)
+        parse(bytes, kind: kinds[index], optional: optional[index], column: index, into: &cell)
     }
 
     /// Parses column `index` (field `position` of the file's records) of the reader's batch's
@@ -104,21 +99,22 @@ public struct FieldParser: Sendable {
                 cells[k] = KeptRows.cell(row: resolved[k])
                 continue
             }
-            let trimmed = FieldParser.trim(reader.field(position, ofRecord: k))
-            let failure: Failure?
-            if trimmed.isEmpty {
-                cells[k] = KeptRows.missingCell
-                failure = optional ? nil : .empty
-            } else {
-                failure = parse(trimmed, kind: kind, column: index, into: &cells[k])
+            if let failure = parse(reader.field(position, ofRecord: k), kind: kind, optional: optional, column: index, into: &cells[k]) {
+                failures.set(record: k, column: column, failure)
             }
-            if let failure { failures.set(record: k, column: column, failure) }
         }
     }
 
-    /// A field that is not empty, of a column of `kind`.
+    /// A field of column `index`, of `kind`, which may be empty when `optional`.
     @inline(__always)
-    private mutating func parse(_ trimmed: UnsafeRawBufferPointer, kind: Kind, column index: Int, into cell: inout UInt64) -> Failure? {
+    private mutating func parse(
+        _ bytes: UnsafeRawBufferPointer, kind: Kind, optional: Bool, column index: Int, into cell: inout UInt64
+    ) -> Failure? {
+        let trimmed = FieldParser.trim(bytes)
+        if trimmed.isEmpty {
+            cell = KeptRows.missingCell
+            return optional ? nil : .empty
+        }
         switch kind {
         case .text:
             cell = KeptRows.missingCell
@@ -162,7 +158,7 @@ public struct FieldParser: Sendable {
 
     /// Without leading and trailing spaces and tabs, as every field is read.
     @inlinable @inline(__always)
-    public static func trim(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    package static func trim(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         // Almost every field has nothing to trim.
         guard let first = bytes.first, let last = bytes.last,
             first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
@@ -223,7 +219,8 @@ public struct FieldParser: Sendable {
 }
 
 /// An enum column's values, matched by the field's bytes without making a `String`: a key
-/// index rather than a search, as a district is one of 26 names of equal length.
+/// index rather than a search, as a district is one of 26 names (most of 9 or 12 bytes, so
+/// held beside the index's slots; the index is small enough to stay in the cache).
 final class EnumValues: Sendable {
     let values: [String]
     private let positions = KeyIndex()

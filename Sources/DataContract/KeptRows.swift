@@ -8,7 +8,7 @@ import CPrefetch
 /// participant's eight columns spanned three or four cache lines; as cells they take one
 /// or two, and the look-ups that follow one reference mostly share a line. The row loop
 /// parses fields straight into these cells (`ColumnBatch`), so a kept row is copied as it is.
-public struct KeptRows: Sendable {
+@usableFromInline package struct KeptRows: Sendable {
     @usableFromInline let width: Int
     package private(set) var count = 0
     @usableFromInline private(set) var cells: [UInt64] = []
@@ -34,17 +34,17 @@ public struct KeptRows: Sendable {
     }
 
     @inlinable
-    public func value(row: Int, column: Int) -> Value {
+    package func value(row: Int, column: Int) -> Value {
         Self.decode(cells[row * width + column], texts: texts)
     }
 
     /// A stored value as its cell, for comparing without making a `Value`.
     @inlinable
-    public func cell(row: Int, column: Int) -> UInt64 { cells[row * width + column] }
+    package func cell(row: Int, column: Int) -> UInt64 { cells[row * width + column] }
 
     /// Starts loading a row's cells (its first and last, which may be on different cache lines).
     @inlinable
-    public func prefetch(row: Int) {
+    package func prefetch(row: Int) {
         cells.withUnsafeBufferPointer { cells in
             guard let base = cells.baseAddress else { return }
             oe_prefetch_range(base + row * width, base + (row * width + width - 1))
@@ -52,7 +52,7 @@ public struct KeptRows: Sendable {
     }
 
     /// The cell of a missing value.
-    @inlinable public static var missingCell: UInt64 { Tag.missing.rawValue << 48 }
+    @inlinable package static var missingCell: UInt64 { Tag.missing.rawValue << 48 }
 
     /// The cell a value is stored as, when equal values have equal cells and no other value
     /// has the same cell: not for numbers (0 and -0 are equal) or text (stored by position).
@@ -70,7 +70,7 @@ public struct KeptRows: Sendable {
     /// value of another kind, or missing, is neither equal nor unequal, as for any comparison
     /// (a finite number's top sixteen bits are never a tag's).
     @inlinable @inline(__always)
-    public static func compare(_ cell: UInt64, _ constant: UInt64, equal: Bool) -> Bool {
+    package static func compare(_ cell: UInt64, _ constant: UInt64, equal: Bool) -> Bool {
         cell >> 48 == constant >> 48 && (cell == constant) == equal
     }
 
@@ -91,15 +91,15 @@ public struct KeptRows: Sendable {
 
     // The cells the field parser and the row loop write (see `ColumnBatch`).
     @inlinable @inline(__always)
-    public static func cell(number n: Double) -> UInt64 { n.bitPattern }
+    package static func cell(number n: Double) -> UInt64 { n.bitPattern }
     @inlinable @inline(__always)
-    public static func cell(bool b: Bool) -> UInt64 { cell(.bool, b ? 1 : 0) }
+    package static func cell(bool b: Bool) -> UInt64 { cell(.bool, b ? 1 : 0) }
     @inlinable @inline(__always)
-    public static func cell(date day: Day) -> UInt64 { cell(.date, UInt32(bitPattern: day.ordinal)) }
+    package static func cell(date day: Day) -> UInt64 { cell(.date, UInt32(bitPattern: day.ordinal)) }
     @inlinable @inline(__always)
-    public static func cell(symbol s: Int32) -> UInt64 { cell(.symbol, UInt32(bitPattern: s)) }
+    package static func cell(symbol s: Int32) -> UInt64 { cell(.symbol, UInt32(bitPattern: s)) }
     @inlinable @inline(__always)
-    public static func cell(row r: Int32) -> UInt64 { cell(.row, UInt32(bitPattern: r)) }
+    package static func cell(row r: Int32) -> UInt64 { cell(.row, UInt32(bitPattern: r)) }
     /// A text cell: the text's position in `texts`, where it is appended.
     package static func cell(text: String, texts: inout [String]) -> UInt64 {
         texts.append(text)
@@ -108,19 +108,19 @@ public struct KeptRows: Sendable {
 
     /// The day of a date cell, without making a `Value`; `nil` for any other cell.
     @inlinable @inline(__always)
-    public static func day(_ cell: UInt64) -> Int32? {
+    package static func day(_ cell: UInt64) -> Int32? {
         cell >> 48 == Tag.date.rawValue ? Int32(bitPattern: UInt32(truncatingIfNeeded: cell)) : nil
     }
 
     /// The row of a reference cell; `nil` for any other cell.
     @inlinable @inline(__always)
-    public static func row(_ cell: UInt64) -> Int32? {
+    package static func row(_ cell: UInt64) -> Int32? {
         cell >> 48 == Tag.row.rawValue ? Int32(bitPattern: UInt32(truncatingIfNeeded: cell)) : nil
     }
 
     /// A cell's value; text cells are positions in `texts`.
     @inlinable @inline(__always)
-    public static func decode(_ cell: UInt64, texts: UnsafeBufferPointer<String>) -> Value {
+    package static func decode(_ cell: UInt64, texts: UnsafeBufferPointer<String>) -> Value {
         let payload = UInt32(truncatingIfNeeded: cell)
         switch Tag(rawValue: cell >> 48) {
         case nil: return .number(Double(bitPattern: cell))
@@ -134,7 +134,7 @@ public struct KeptRows: Sendable {
     }
 
     @inlinable @inline(__always)
-    public static func decode(_ cell: UInt64, texts: [String]) -> Value {
+    package static func decode(_ cell: UInt64, texts: [String]) -> Value {
         texts.withUnsafeBufferPointer { decode(cell, texts: $0) }
     }
 }

@@ -1,6 +1,12 @@
 import CPrefetch
 import CSVReading
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Maps the key values of a table to their row numbers, looked up by the field's bytes so
 /// that a reference costs no `String`.
 ///
@@ -24,7 +30,7 @@ import CSVReading
 ///
 /// Public, with `@inlinable` look-ups, only so that the scan in another target inlines them:
 /// Swift 6.3 inlines no `@inlinable` body of a `package` type across targets.
-public final class KeyIndex: @unchecked Sendable {
+@usableFromInline package final class KeyIndex: @unchecked Sendable {
     @usableFromInline struct Slot: Sendable {
         /// A short key's bytes, zero-padded; a long key's hash.
         @usableFromInline var key: UInt64
@@ -46,8 +52,8 @@ public final class KeyIndex: @unchecked Sendable {
 
     /// Where a long key's bytes are in `arena`, and its row.
     @usableFromInline struct LongKey: Sendable {
-        var start: Int
-        var count: Int
+        @usableFromInline var start: Int
+        @usableFromInline var count: Int
         @usableFromInline var row: Int32
     }
 
@@ -55,7 +61,7 @@ public final class KeyIndex: @unchecked Sendable {
     @exclusivity(unchecked) @usableFromInline var slots: [Slot]
     @exclusivity(unchecked) private var count = 0
     @exclusivity(unchecked) @usableFromInline var longKeys: [LongKey] = []
-    @exclusivity(unchecked) private var arena: [UInt8] = []
+    @exclusivity(unchecked) @usableFromInline var arena: [UInt8] = []
 
     /// An index with room for `keys` keys before it first grows (each growth moves every
     /// key to a new slot, a cache miss apiece).
@@ -93,7 +99,7 @@ public final class KeyIndex: @unchecked Sendable {
     /// cache: the table is far larger than the cache and attendance names participants in no
     /// order, so each look-up is otherwise a miss that the next waits for.
     @inlinable
-    public func prefetch(fieldAt position: Int, of reader: CSVReader) {
+    package func prefetch(fieldAt position: Int, of reader: CSVReader) {
         slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             for k in 0..<reader.batchCount {
@@ -105,7 +111,7 @@ public final class KeyIndex: @unchecked Sendable {
     }
 
     @inlinable
-    public func row(for key: UnsafeRawBufferPointer) -> Int32? {
+    package func row(for key: UnsafeRawBufferPointer) -> Int32? {
         let stored = slots[find(KeyIndex.probe(key), key)]
         return stored.meta != 0 ? row(of: stored, keyCount: key.count) : nil
     }
@@ -119,7 +125,11 @@ public final class KeyIndex: @unchecked Sendable {
 
     /// The high half of a slot's `meta` for a key of `count` bytes.
     @inlinable @inline(__always)
-    static func lengthTag(_ count: Int) -> UInt64 { UInt64(UInt32(truncatingIfNeeded: count + 1)) << 32 }
+    static func lengthTag(_ count: Int) -> UInt64 {
+        // Capped below 2^32 - 1, so that no key's tag is 0 (empty) or a short key's: a key that
+        // long is long, and `sameBytes` compares its whole length.
+        UInt64(UInt32(min(count, Int(UInt32.max) - 2) + 1)) << 32
+    }
 
     /// The slot holding the key, or the empty slot where it would go.
     @inlinable @inline(__always)
@@ -142,12 +152,10 @@ public final class KeyIndex: @unchecked Sendable {
         }
     }
 
-    @usableFromInline
+    @inlinable
     func sameBytes(_ key: UnsafeRawBufferPointer, _ long: LongKey) -> Bool {
-        long.count == key.count
-            && arena.withUnsafeBytes { arena in
-                UnsafeRawBufferPointer(rebasing: arena[long.start..<(long.start + long.count)]).elementsEqual(key)
-            }
+        guard long.count == key.count else { return false }
+        return arena.withUnsafeBytes { arena in memcmp(arena.baseAddress! + long.start, key.baseAddress!, key.count) == 0 }
     }
 
     private func grow() {

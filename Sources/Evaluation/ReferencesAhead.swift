@@ -7,10 +7,12 @@ import DataContract
 /// larger than the cache, so each look-up is a cache miss; so is the participant's kept row
 /// when a condition reads it (`participant.income_band` of a proposal). Looked up row by row,
 /// each miss is waited for in turn. Here, when the reader starts a batch, the key slots of
-/// the whole batch are prefetched, then looked up in one short loop (their misses overlap),
-/// and the kept rows the batch will read are prefetched in turn. The row loop then takes a
-/// reference's row from here; a field not resolved here (empty, with doubled quotes, or naming
-/// no row) is parsed as usual, which also reports it.
+/// the whole batch are prefetched (`prefetch`); the scan parses the batch's other columns
+/// meanwhile, then looks them up in one short loop (`lookUp`: their misses overlap), and the
+/// kept rows the batch will read are prefetched in turn. The parse of a reference column
+/// (`FieldParser.parse(column:...)`) then takes a reference's row from here; a field not
+/// resolved here (empty, with doubled quotes, or naming no row) is parsed as usual, which also
+/// reports it.
 struct ReferencesAhead {
     private struct Column {
         /// Where the field is in the file's records.

@@ -56,7 +56,7 @@ package struct TableScanner: Sendable {
     /// About the length of a row of the data contract's keyed tables (participants,
     /// activities, proposals: 45-55 bytes): a file's size over it reserves room for its keys
     /// and kept rows, so neither grows while it is filled. Shorter rows only mean they grow
-    /// later; `maxReservedKeys` bounds what a file of long rows reserves in excess (12.6 MB of
+    /// later; `maxReservedKeys` bounds what a file of long rows reserves in excess (8.4 MB of
     /// index, and 2 MB a column of kept rows).
     static let reservedBytesPerKey = 48
     static let maxReservedKeys = 1 << 18
@@ -132,7 +132,7 @@ package struct TableScanner: Sendable {
         // Each key numbered in the order first seen, which is the kept row's number, and the
         // line it was seen on, for duplicate messages.
         let keys = out.keys
-        var keyLines: [Int32] = []
+        var keyLines: [Int] = []
 
         func reject(_ problem: RowProblem) {
             out.quality.rejected += 1
@@ -158,11 +158,12 @@ package struct TableScanner: Sendable {
         /// when the header started it) column by column into the free rows of `batch` (record
         /// k into row `firstSlot + k`), and notes why a record cannot be taken.
         func parseBatch(from first: Int) {
-            ahead.prefetch(reader)
             if batch.room < reader.batchCount {
                 feeder.feed(batch)
                 batch.removeAll()
             }
+            // After the feeds, whose work would push the prefetched lines out of the cache.
+            ahead.prefetch(reader)
             firstSlot = batch.count
             let records = first..<reader.batchCount
             for k in records {
@@ -212,12 +213,17 @@ package struct TableScanner: Sendable {
                 continue
             }
             if let keyColumn, let position = positions[keyColumn] {
+                // A row number is 32 bits in the key index; the kept rows of a table this large
+                // would not fit in memory anyway, but it is an error, not a trap.
+                guard keyLines.count < Int(Int32.max) else {
+                    throw InputError.cannotRead(path: displayPath, reason: "more than \(Int32.max) rows with a key")
+                }
                 if let first = keys.insertOrFind(FieldParser.trim(reader.field(position)), row: Int32(keyLines.count)) {
                     let key = reader.string(position).trimmingSpaces
-                    reject(.duplicateKey(column: table.columns[keyColumn].name, value: key, firstLine: Int(keyLines[Int(first)])))
+                    reject(.duplicateKey(column: table.columns[keyColumn].name, value: key, firstLine: keyLines[Int(first)]))
                     continue
                 }
-                keyLines.append(Int32(reader.line))
+                keyLines.append(reader.line)
             }
             out.quality.accepted += 1
             batch.commit(slot: firstSlot + reader.batchPosition)

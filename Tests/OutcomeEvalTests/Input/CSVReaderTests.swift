@@ -105,7 +105,9 @@ final class CSVReaderTests: XCTestCase {
         }
         XCTAssertEqual(read.count, 300)
         XCTAssertEqual(read[7], "q\"7")
-        XCTAssertGreaterThan(batches, 300 / CSVReader.batchSize, "the small buffer ends batches early")
+        // A 64-byte buffer holds at most six of these records, so at least 50 batches, however
+        // many records a batch may hold.
+        XCTAssertGreaterThan(batches, 30, "the small buffer ends batches early")
     }
 
     /// The word test flags bytes below "-" (0x2D): the separators, and spaces, tabs and a few

@@ -22,8 +22,8 @@ final class KeyIndexTests: XCTestCase {
         XCTAssertEqual(index.row(for: "종로"), 2)
     }
 
-    /// Keys up to 16 bytes are held in their slot, longer ones in the arena: keys on both
-    /// sides of the boundaries, and keys that differ only in their last byte or by a NUL.
+    /// Keys up to 8 bytes are held in their slot, longer ones beside the table: keys on both
+    /// sides of the boundaries (8 and 16 bytes, the old limit), and keys that differ only in their last byte or by a NUL.
     func testKeysOnBothSidesOfTheInlineLimit() {
         let index = KeyIndex()
         var keys: [String] = []
@@ -54,6 +54,19 @@ final class KeyIndexTests: XCTestCase {
         let folder = TemporaryFolder()
         let result = try TinyDataSet.evaluate(folder, replacing: ["activities.csv": TinyDataSet.activities + " A1 ,2026-07-06,종로구,workshop,Y,N,0\n"])
         XCTAssertEqual(result.allRejects.map(\.problem), [.duplicateKey(column: "activity_id", value: "A1", firstLine: 2)])
+    }
+
+    /// A slot keeps a key's length plus one in 32 bits, 0 marking an empty slot: a key of 4 GiB
+    /// or more (only with limits raised that far) must neither look empty nor look short.
+    func testTheLengthTagOfAHugeKeyIsNeitherEmptyNorShort() {
+        let shortTags = Set((0...KeyIndex.inlineBytes).map(KeyIndex.lengthTag))
+        for count in [Int(UInt32.max) - 2, Int(UInt32.max) - 1, Int(UInt32.max), 1 << 32, (1 << 32) + 3, 1 << 40] {
+            let tag = KeyIndex.lengthTag(count)
+            XCTAssertNotEqual(tag, 0, "\(count)")
+            XCTAssertFalse(shortTags.contains(tag), "\(count)")
+            XCTAssertEqual(tag & 0xFFFF_FFFF, 0, "\(count): the low half is the row's")
+        }
+        XCTAssertEqual(KeyIndex.lengthTag(0) >> 32, 1)
     }
 }
 
