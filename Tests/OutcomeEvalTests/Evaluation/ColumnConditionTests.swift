@@ -10,26 +10,14 @@ import XCTest
 final class ColumnConditionTests: XCTestCase {
     func testComparisonsWithARowsOwnColumnLeaveMissingValuesOut() throws {
         let folder = TemporaryFolder()
-        let definitions = folder.copy(defaultIndicators, to: "Indicators")
-        let counts = [
-            ("women", #"count(participants where gender = "F")"#),
-            ("not_women", #"count(participants where gender != "F")"#),
-            ("no_gender", "count(participants where gender = missing)"),
-            ("stated_not_x", #"count(participants where gender != missing and not gender = "X")"#),
-            ("adopted", #"count(proposals where status = "adopted")"#),
-            ("not_adopted", #"count(proposals where status != "adopted")"#),
-        ]
-        for (n, (id, value)) in counts.enumerated() {
-            folder.write("Indicators/indicators/\(20 + n)-\(id).yaml", """
-                id: \(id)
-                name: {ko: \(id), en: \(id)}
-                dimension: participation
-                value: \(value)
-                direction: higher
-                floor: 0
-                target: 10
-                """)
-        }
+        let definitions = defaultDefinitions(in: folder, adding: [
+            (id: "women", value: #"count(participants where gender = "F")"#),
+            (id: "not_women", value: #"count(participants where gender != "F")"#),
+            (id: "no_gender", value: "count(participants where gender = missing)"),
+            (id: "stated_not_x", value: #"count(participants where gender != missing and not gender = "X")"#),
+            (id: "adopted", value: #"count(proposals where status = "adopted")"#),
+            (id: "not_adopted", value: #"count(proposals where status != "adopted")"#),
+        ])
         let data = TinyDataSet.write(to: folder)
         let result = try DataSetEvaluation.run(RunConfiguration(dataDirectory: data, indicatorsDirectory: definitions, period: Quarter("2026Q3")!))
         XCTAssertEqual(result.value("women"), 2)

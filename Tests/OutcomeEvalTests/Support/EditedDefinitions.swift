@@ -26,3 +26,22 @@ func definitions(editingSettings edit: (String) -> String) throws -> EvaluationP
     try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
     return try EvaluationPlan.load(directory: definitions)
 }
+
+/// The default definitions copied into `folder` with one participation indicator added per
+/// `(id, value)`, for a test that needs a quantity the defaults do not compute; its floor and
+/// target (0 and 10) only set its score.
+func defaultDefinitions(in folder: TemporaryFolder, adding indicators: [(id: String, value: String)]) -> String {
+    let definitions = folder.copy(defaultIndicators, to: "Indicators")
+    for (n, indicator) in indicators.enumerated() {
+        folder.write("Indicators/indicators/\(90 + n)-\(indicator.id).yaml", """
+            id: \(indicator.id)
+            name: {ko: \(indicator.id), en: \(indicator.id)}
+            dimension: participation
+            value: \(indicator.value)
+            direction: higher
+            floor: 0
+            target: 10
+            """)
+    }
+    return definitions
+}
