@@ -34,13 +34,22 @@ import CPrefetch
     }
 
     @inlinable
-    package func value(row: Int, column: Int) -> Value {
-        Self.decode(cells[row * width + column], texts: texts)
-    }
+    package func value(row: Int, column: Int) -> Value { value(of: cells[row * width + column]) }
 
     /// A stored value as its cell, for comparing without making a `Value`.
     @inlinable
     package func cell(row: Int, column: Int) -> UInt64 { cells[row * width + column] }
+
+    /// Column `column` of every row, in row order: for loops over one column of all the rows,
+    /// which here would read a cache line a row for eight bytes of it.
+    package func column(_ column: Int) -> [UInt64] {
+        guard count > 0 else { return [] }
+        return (0..<count).map { cells[$0 &* width &+ column] }
+    }
+
+    /// A cell of these rows (from `cell(row:column:)` or `column(_:)`) as its value.
+    @inlinable
+    package func value(of cell: UInt64) -> Value { Self.decode(cell, texts: texts) }
 
     /// Starts loading a row's cells (its first and last, which may be on different cache lines).
     @inlinable

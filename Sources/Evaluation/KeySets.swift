@@ -9,6 +9,7 @@ import Definitions
 /// value; here `and`, `or` and `not` become operations on the sets, and the common leaves, a
 /// stored column of the value's row against a constant, membership of another distinct set,
 /// run as one loop over the set's bits. Any other condition is asked value by value, as before.
+/// The leaves read a column of the value's table as one array (`KeptColumns`).
 extension RowEvaluator {
     /// The values of `keys` for which `condition` holds.
     func select(_ condition: Expr, from keys: DistinctValues) -> DistinctValues {
@@ -27,29 +28,25 @@ extension RowEvaluator {
             // As `condition` compiles it: a value of another kind, or missing, or a value that
             // is no reference (so has no row to look in), is neither equal nor unequal.
             guard op == .equal || op == .notEqual, let constant = KeptRows.cell(comparing: c) else { break }
-            let rows = tables[table]
+            let cells = columns.column(table: table, field: field)
             let equal = op == .equal
-            return keys.filter(
-                rows: { KeptRows.compare(rows.cell(row: $0, column: field), constant, equal: equal) }, others: { _ in false })
+            return keys.filter(rows: { KeptRows.compare(cells[$0], constant, equal: equal) }, others: { _ in false })
         case let .keyLookup(table, field):
             // A boolean column on its own: true only when it holds true.
-            let rows = tables[table]
+            let cells = columns.column(table: table, field: field)
             let yes = KeptRows.cell(comparing: .bool(true))!
-            return keys.filter(rows: { rows.cell(row: $0, column: field) == yes }, others: { _ in false })
+            return keys.filter(rows: { cells[$0] == yes }, others: { _ in false })
         case let .inList(.keyLookup(table, field), values, negated):
-            let cells = values.compactMap(KeptRows.cell(comparing:))
-            guard cells.count == values.count else { break }
-            let rows = tables[table]
+            let listed = values.compactMap(KeptRows.cell(comparing:))
+            guard listed.count == values.count else { break }
+            let cells = columns.column(table: table, field: field)
             return keys.filter(
-                rows: { r in
-                    let cell = rows.cell(row: r, column: field)
-                    return cell != KeptRows.missingCell && cells.contains(cell) != negated
-                },
+                rows: { r in cells[r] != KeptRows.missingCell && listed.contains(cells[r]) != negated },
                 others: { _ in false })
         case let .isMissing(.keyLookup(table, field), negated):
-            let rows = tables[table]
+            let cells = columns.column(table: table, field: field)
             return keys.filter(
-                rows: { (rows.cell(row: $0, column: field) == KeptRows.missingCell) != negated },
+                rows: { (cells[$0] == KeptRows.missingCell) != negated },
                 others: { _ in !negated })
         default:
             break
@@ -63,12 +60,41 @@ extension RowEvaluator {
     func forEach(_ keys: DistinctValues, groupedBy group: Expr, _ body: (Value, Value) -> Void) {
         if case let .keyLookup(table, field) = group {
             let rows = tables[table]
+            let cells = columns.column(table: table, field: field)
             keys.forEach { key in
-                if case let .row(r) = key { body(key, rows.value(row: Int(r), column: field)) } else { body(key, .missing) }
+                if case let .row(r) = key { body(key, rows.value(of: cells[Int(r)])) } else { body(key, .missing) }
             }
             return
         }
         let groupOf = function(group)
         keys.forEach { body($0, groupOf(noRow, $0)) }
+    }
+}
+
+/// The columns of a project's kept tables that conditions and groups of distinct values read,
+/// each copied out of its rows once, when first read.
+///
+/// A kept row holds a participant's cells side by side, so a loop over one column of tens of
+/// thousands of participants reads a cache line per participant for eight bytes of it, and the
+/// quarters, aggregates and breakdowns of a project make dozens of such loops: most of the
+/// time after the scan went to waiting for those lines. As one array a column is an eighth of
+/// that, read in order.
+///
+/// Shared by the evaluators of a project's quarters, which are finalised one after another on
+/// the project's thread, so its `var` is `@exclusivity(unchecked)`: nothing holds an access
+/// to it open across a call that could come back.
+final class KeptColumns {
+    private let tables: [KeptRows]
+    @exclusivity(unchecked) private var copied: [Int: [UInt64]] = [:]
+
+    init(tables: [KeptRows]) { self.tables = tables }
+
+    /// Column `field` of every row of table `table`, by row number.
+    func column(table: Int, field: Int) -> [UInt64] {
+        let key = table << 32 | field
+        if let column = copied[key] { return column }
+        let column = tables[table].column(field)
+        copied[key] = column
+        return column
     }
 }

@@ -125,8 +125,9 @@ package struct ProjectEvaluator {
 
         var outcomes: [[IndicatorOutcome]] = []
         var breakdowns: [[BreakdownGroup]?] = []
+        let columns = KeptColumns(tables: tables)
         for (q, quarter) in quarters.enumerated() {
-            let evaluator = RowEvaluator(tables: tables, project: project.row, quarter: quarter)
+            let evaluator = RowEvaluator(tables: tables, project: project.row, quarter: quarter, columns: columns)
             // Unowned: the evaluator holds this closure, and lives as long as it is called.
             evaluator.sets = { [unowned evaluator] id in
                 Finalization.values(of: plan.aggregates[id], accumulators[plan.feedOfAggregate[id]]?[q] ?? Accumulator(), evaluator: evaluator)

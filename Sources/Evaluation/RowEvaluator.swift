@@ -28,9 +28,13 @@ package final class RowEvaluator: @unchecked Sendable {
     let windows: [ClosedRange<Int32>]
     /// Value sets of distinct aggregates, for `in (distinct ...)`; only at finalisation.
     @exclusivity(unchecked) var sets: ((Int) -> DistinctValues)?
+    /// The kept tables' columns as arrays, for the conditions and groups of distinct values:
+    /// `columns` shared by the quarters of a project, or the evaluator's own.
+    let columns: KeptColumns
 
-    init(tables: [KeptRows], project: [Value], quarter: Quarter) {
+    init(tables: [KeptRows], project: [Value], quarter: Quarter, columns: KeptColumns? = nil) {
         self.tables = tables
+        self.columns = columns ?? KeptColumns(tables: tables)
         self.project = project
         self.quarter = quarter
         windows = Window.allCases.map { $0.days(for: quarter) }
