@@ -57,7 +57,7 @@ import Darwin
         @usableFromInline var row: Int32
     }
 
-    @inlinable static var inlineBytes: Int { 8 }
+    @inlinable package static var inlineBytes: Int { 8 }
     @exclusivity(unchecked) @usableFromInline var slots: [Slot]
     @exclusivity(unchecked) private var count = 0
     @exclusivity(unchecked) @usableFromInline var longKeys: [LongKey] = []
@@ -80,7 +80,7 @@ import Darwin
     /// Adds a key, or returns the row already stored for it.
     package func insertOrFind(_ key: UnsafeRawBufferPointer, row: Int32) -> Int32? {
         let probe = KeyIndex.probe(key)
-        let slot = find(probe, key)
+        let slot = find(probe, count: key.count, key)
         if slots[slot].meta != 0 { return self.row(of: slots[slot], keyCount: key.count) }
         var low = UInt64(UInt32(bitPattern: row))
         if key.count > KeyIndex.inlineBytes {
@@ -98,21 +98,46 @@ import Darwin
     /// records will be looked for, so that the look-ups a few rows later find them in the
     /// cache: the table is far larger than the cache and attendance names participants in no
     /// order, so each look-up is otherwise a miss that the next waits for.
+    ///
+    /// With `keeping`, each record's key as read here goes to `keeping[k]` (record k), for
+    /// `row(for:)` to look up without reading and hashing the field again.
     @inlinable
-    package func prefetch(fieldAt position: Int, of reader: CSVReader) {
+    package func prefetch(fieldAt position: Int, of reader: CSVReader, keeping keys: UnsafeMutablePointer<ReadKey>? = nil) {
         slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             for k in 0..<reader.batchCount {
-                guard let field = reader.fieldAhead(position, ofRecord: k) else { continue }
-                let slot = slots.baseAddress! + (Int(truncatingIfNeeded: KeyIndex.probe(FieldParser.trim(field)).hash) & mask)
-                oe_prefetch(slot)
+                guard let field = reader.fieldAhead(position, ofRecord: k) else {
+                    keys?[k] = ReadKey(probe: Probe(key: 0, hash: 0), count: -1)
+                    continue
+                }
+                let key = FieldParser.trim(field)
+                let probe = KeyIndex.probe(key)
+                keys?[k] = ReadKey(probe: probe, count: key.count)
+                oe_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: probe.hash) & mask))
             }
         }
     }
 
+    /// A field of a batch read as a key by `prefetch(fieldAt:of:keeping:)`.
+    @usableFromInline package struct ReadKey {
+        @usableFromInline var probe: Probe
+        /// The key's byte count; -1 when the record had no such field, or it held doubled quotes.
+        @usableFromInline package var count: Int
+
+        @inlinable init(probe: Probe, count: Int) { (self.probe, self.count) = (probe, count) }
+    }
+
     @inlinable
     package func row(for key: UnsafeRawBufferPointer) -> Int32? {
-        let stored = slots[find(KeyIndex.probe(key), key)]
+        let stored = slots[find(KeyIndex.probe(key), count: key.count, key)]
+        return stored.meta != 0 ? row(of: stored, keyCount: key.count) : nil
+    }
+
+    /// The row of a key of up to `inlineBytes` bytes read by `prefetch(fieldAt:of:keeping:)`
+    /// (a longer one is looked up by its bytes, `row(for:)`).
+    @inlinable
+    package func row(forShort key: ReadKey) -> Int32? {
+        let stored = slots[find(key.probe, count: key.count, UnsafeRawBufferPointer(start: nil, count: 0))]
         return stored.meta != 0 ? row(of: stored, keyCount: key.count) : nil
     }
 
@@ -131,11 +156,12 @@ import Darwin
         UInt64(UInt32(min(count, Int(UInt32.max) - 2) + 1)) << 32
     }
 
-    /// The slot holding the key, or the empty slot where it would go.
+    /// The slot holding the key of `count` bytes, or the empty slot where it would go; `key`,
+    /// its bytes, is read only for a key longer than `inlineBytes`.
     @inlinable @inline(__always)
-    func find(_ probe: Probe, _ key: UnsafeRawBufferPointer) -> Int {
-        let tag = KeyIndex.lengthTag(key.count)
-        let short = key.count <= KeyIndex.inlineBytes
+    func find(_ probe: Probe, count: Int, _ key: UnsafeRawBufferPointer) -> Int {
+        let tag = KeyIndex.lengthTag(count)
+        let short = count <= KeyIndex.inlineBytes
         return slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: probe.hash) & mask

@@ -29,6 +29,8 @@ struct ReferencesAhead {
     /// `rows[j * batchSize + k]`: the row column j of the batch's record k refers to; -1 when
     /// it was not resolved ahead.
     private var rows: [Int32]
+    /// `keys[j * batchSize + k]`: the key of column j of the batch's record k, as `prefetch` read it.
+    private let keys: UnsafeMutablePointer<KeyIndex.ReadKey>
 
     /// `positions` are the schema columns' places in the file; `keptRowsRead[c]` the kept
     /// rows that expressions read through reference column `c`.
@@ -46,13 +48,19 @@ struct ReferencesAhead {
         self.columnOf = columnOf
         self.ownKeys = ownKeys
         rows = [Int32](repeating: -1, count: columns.count * CSVReader.batchSize)
+        keys = .allocate(capacity: columns.count * CSVReader.batchSize)
     }
+
+    /// Frees what `init` allocated; call once, when the scan is done.
+    func free() { keys.deallocate() }
 
     /// Starts loading the index slots of the batch the reader has just started: its
     /// references' and its own keys'. `lookUp` should come after other work, so that the
     /// loads have landed by then.
     func prefetch(_ reader: CSVReader) {
-        for column in columns { column.keys.prefetch(fieldAt: column.position, of: reader) }
+        for (j, column) in columns.enumerated() {
+            column.keys.prefetch(fieldAt: column.position, of: reader, keeping: keys + j * CSVReader.batchSize)
+        }
         if let ownKeys { ownKeys.keys.prefetch(fieldAt: ownKeys.position, of: reader) }
     }
 
@@ -60,16 +68,16 @@ struct ReferencesAhead {
     mutating func lookUp(_ reader: CSVReader) {
         for (j, column) in columns.enumerated() {
             for k in 0..<reader.batchCount {
-                var row: Int32 = -1
-                if let field = reader.fieldAhead(column.position, ofRecord: k) {
-                    let key = FieldParser.trim(field)
-                    // An empty field is missing or an error, never a key: the parser says which.
-                    if !key.isEmpty, let found = column.keys.row(for: key) {
-                        row = found
-                        column.kept?.prefetch(row: Int(found))
-                    }
+                let key = keys[j * CSVReader.batchSize + k]
+                // An empty field is missing or an error, never a key: the parser says which.
+                var found: Int32?
+                if key.count > KeyIndex.inlineBytes {
+                    found = reader.fieldAhead(column.position, ofRecord: k).flatMap { column.keys.row(for: FieldParser.trim($0)) }
+                } else if key.count > 0 {
+                    found = column.keys.row(forShort: key)
                 }
-                rows[j * CSVReader.batchSize + k] = row
+                if let found { column.kept?.prefetch(row: Int(found)) }
+                rows[j * CSVReader.batchSize + k] = found ?? -1
             }
         }
     }

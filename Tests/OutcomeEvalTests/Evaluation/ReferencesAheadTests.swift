@@ -5,12 +5,14 @@ import XCTest
 
 /// References looked up a batch ahead must be the rows the field parser finds for the same
 /// fields; a field the look-ahead leaves alone (empty, with doubled quotes, naming no row) is
-/// left to the parser, which says what is wrong with it.
+/// left to the parser, which says what is wrong with it. Keys of up to 8 bytes are looked up
+/// from what the prefetch read; longer ones (a second word, bytes beside the index) by their bytes.
 final class ReferencesAheadTests: XCTestCase {
     func testLookAheadAgreesWithTheParser() throws {
         let participants = KeyIndex()
         for i in 0..<500 { XCTAssertTrue(participants.insert("P\(i)", row: Int32(i))) }
         XCTAssertTrue(participants.insert("\"", row: 500))
+        for i in 0..<50 { XCTAssertTrue(participants.insert("PARTICIPANT-\(i)", row: Int32(600 + i))) }
         var parser = FieldParser(columns: [
             ColumnSchema(name: "participant_id", type: .reference(table: "participants", alias: "participant"), optional: true),
             ColumnSchema(name: "note", type: .text, optional: true),
@@ -25,6 +27,8 @@ final class ReferencesAheadTests: XCTestCase {
             case 2: field = "\"P\(i % 500)\""
             case 3: field = "\"\"\"\""  // a lone doubled quote: the key "\""
             case 4: field = "Q\(i)"
+            case 5: field = "PARTICIPANT-\(i % 60)"  // 13-14 bytes; from 50 on, naming no row
+            case 6: field = " PARTICIPANT-\(i % 50)"
             default: field = "P\((i * 37) % 600)"
             }
             text += "n\(i),\(field)\n"
@@ -34,12 +38,14 @@ final class ReferencesAheadTests: XCTestCase {
         let reader = try CSVReader(path: path, encoding: .utf8, limits: CSVLimits(maxFieldBytes: 64, maxRecordBytes: 256))
         let kept = KeptRows(width: 1)
         var ahead = ReferencesAhead(positions: [1, 0], parser: parser, ownKeys: nil, keptRowsRead: [0: kept])
+        defer { ahead.free() }
         // The header starts the first batch, as in `TableScanner`.
         XCTAssertTrue(try reader.next())
         ahead.prefetch(reader)
         ahead.lookUp(reader)
         var records = 0
         var resolved = 0
+        var longResolved = 0
         while try reader.next() {
             if reader.startedBatch {
                 ahead.prefetch(reader)
@@ -52,6 +58,7 @@ final class ReferencesAheadTests: XCTestCase {
             let row = ahead.withRows(column: 0) { $0.map { $0[reader.batchPosition] } } ?? -1
             if row >= 0 {
                 resolved += 1
+                if row >= 600 { longResolved += 1 }
                 XCTAssertEqual(try parsed.get(), .row(row), "line \(reader.line)")
             } else if reader.field(1).first != UInt8(ascii: "\"") {
                 // Left to the parser: missing or a dangling reference (or a doubled quote).
@@ -61,5 +68,6 @@ final class ReferencesAheadTests: XCTestCase {
         }
         XCTAssertEqual(records, 700)
         XCTAssertGreaterThan(resolved, 400)
+        XCTAssertGreaterThan(longResolved, 100)
     }
 }
