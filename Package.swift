@@ -30,6 +30,8 @@ let package = Package(
         .systemLibrary(name: "CPrefetch"),
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not declare (a header, no library).
         .systemLibrary(name: "CExchange"),
+        // glibc's malloc thresholds (mallopt), which Swift's Glibc module does not declare.
+        .systemLibrary(name: "CMalloc"),
         // The library, one target per step along the data's way; each imports only those before
         // it (TargetLayerTests reads this file and fails on a backward edge).
         // Bytes to records: encodings, the quote machine, chunk planning, SHA-256; knows no schema.
@@ -52,7 +54,7 @@ let package = Package(
         // (lock, staging, checks, durable swap), manifest and verify.
         .target(
             name: "Pipeline",
-            dependencies: ["Reports", "CExchange", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Reports", "CExchange", "CMalloc", .product(name: "Logging", package: "swift-log")]
         ),
         // Writes synthetic data sets in the default data contract (Samples/, benchmarks, tests).
         .target(name: "SampleData", dependencies: ["Pipeline"]),
