@@ -92,7 +92,7 @@ package enum CSVReadError: Error {
     /// a caller can look at the fields of the coming records (to prefetch what they refer
     /// to) before it reads them. The buffer is only refilled once the batch is used up, so
     /// the records' offsets stay valid.
-    package static var batchSize: Int { 512 }
+    @inlinable package static var batchSize: Int { 512 }
     @usableFromInline let batch = UnsafeMutablePointer<Record>.allocate(capacity: CSVReader.batchSize)
     @exclusivity(unchecked) @usableFromInline package private(set) var batchCount = 0
     /// The current record's place in the batch.
