@@ -218,19 +218,78 @@ import CSVReading
     }
 }
 
-/// An enum column's values, matched by the field's bytes without making a `String`: a key
-/// index rather than a search, as a district is one of 26 names (most of 9 or 12 bytes, so
-/// held beside the index's slots; the index is small enough to stay in the cache).
+/// An enum column's values, matched by the field's bytes without making a `String`.
+///
+/// A value of up to 16 bytes (every value of the default schema: a district's 6-12 bytes,
+/// `private_donation`) is held as its two words and its length in a small open-addressed
+/// table that stays in the cache, so a field is matched with two loads, a multiply and a
+/// compare; in the key index they were long keys, hashed word by word and compared with
+/// `memcmp` beside the slots. Longer values go to a key index.
 final class EnumValues: Sendable {
     let values: [String]
-    private let positions = KeyIndex()
+    private struct Entry {
+        var first: UInt64 = 0
+        var second: UInt64 = 0
+        /// The value's byte count plus one; 0 marks an empty entry.
+        var tag = 0
+        var index: Int32 = 0
+    }
+    private static let wordBytes = 16
+    /// A power of two at least four times the short values, so that most look-ups read one entry.
+    private let entries: [Entry]
+    private let longValues: KeyIndex
 
     init(_ values: [String]) {
         self.values = values
-        for (i, value) in values.enumerated() { _ = positions.insert(value, row: Int32(i)) }
+        var count = 8
+        while count < 4 * values.count { count *= 2 }
+        var entries = [Entry](repeating: Entry(), count: count)
+        let longValues = KeyIndex()
+        for (i, value) in values.enumerated() {
+            var value = value
+            value.withUTF8 { bytes in
+                let field = UnsafeRawBufferPointer(bytes)
+                guard field.count <= EnumValues.wordBytes else {
+                    _ = longValues.insertOrFind(field, row: Int32(i))
+                    return
+                }
+                let (first, second) = EnumValues.words(field)
+                var slot = EnumValues.slot(first, second, field.count, mask: count - 1)
+                while entries[slot].tag != 0 {
+                    // A value listed twice keeps its first place, as in the key index.
+                    if entries[slot].first == first && entries[slot].second == second && entries[slot].tag == field.count + 1 { return }
+                    slot = (slot + 1) & (count - 1)
+                }
+                entries[slot] = Entry(first: first, second: second, tag: field.count + 1, index: Int32(i))
+            }
+        }
+        self.entries = entries
+        self.longValues = longValues
     }
 
-    func index(of field: UnsafeRawBufferPointer) -> Int32? { positions.row(for: field) }
+    func index(of field: UnsafeRawBufferPointer) -> Int32? {
+        guard field.count <= EnumValues.wordBytes else { return longValues.row(for: field) }
+        let (first, second) = EnumValues.words(field)
+        let mask = entries.count - 1
+        var slot = EnumValues.slot(first, second, field.count, mask: mask)
+        while true {
+            let entry = entries[slot]
+            if entry.tag == 0 { return nil }
+            if entry.first == first && entry.second == second && entry.tag == field.count + 1 { return entry.index }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The first and the next eight bytes of a field of up to 16, zero-padded.
+    @inline(__always)
+    private static func words(_ field: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        (KeyIndex.word(field, from: 0), field.count > 8 ? KeyIndex.word(field, from: 8) : 0)
+    }
+
+    @inline(__always)
+    private static func slot(_ first: UInt64, _ second: UInt64, _ count: Int, mask: Int) -> Int {
+        Int(truncatingIfNeeded: KeyIndex.mix(first, second, length: Int32(truncatingIfNeeded: count))) & mask
+    }
 }
 
 /// Months by the first eight bytes of a date (`YYYY-MM-`), direct-mapped: each entry holds

@@ -74,4 +74,31 @@ final class FieldParserTests: XCTestCase {
         }
         XCTAssertEqual(try parse(&parser, " 종로구 ").get(), .symbol(0))
     }
+
+    /// Values of up to 16 bytes are matched by two words and a length, longer ones through a
+    /// key index: values on both sides of 8 and 16 bytes, values that are prefixes of others or
+    /// differ in their last byte or by a NUL, and a value listed twice (its first place counts).
+    func testEnumValuesOnBothSidesOfTheWordLimits() {
+        var values: [String] = []
+        for length in [1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 15, 16, 17, 24] {
+            let stem = String(repeating: "v", count: length - 1)
+            values += ["\(stem)a", "\(stem)b"]
+        }
+        values += ["a\u{0}", "\u{0}a", "가나다라마바", "가나다라마바사", "private_donation", "a"]
+        let enumValues = EnumValues(values)
+        for (i, value) in values.enumerated() {
+            let expected = values.firstIndex(of: value)!
+            XCTAssertEqual(index(enumValues, value), Int32(expected), "\(i): \(value.debugDescription)")
+        }
+        for absent in ["", "c", "vc", "vvvvvvva\u{0}", String(repeating: "v", count: 15) + "c", String(repeating: "v", count: 16) + "c",
+            String(repeating: "v", count: 16), "\u{0}", "a\u{0}\u{0}", "가나다라마", "private_donatio", "private_donations"]
+        {
+            XCTAssertNil(index(enumValues, absent), absent.debugDescription)
+        }
+    }
+
+    private func index(_ values: EnumValues, _ field: String) -> Int32? {
+        var field = field
+        return field.withUTF8 { values.index(of: UnsafeRawBufferPointer($0)) }
+    }
 }
