@@ -34,14 +34,13 @@ extension RowEvaluator {
         case let .keyLookup(table, field):
             // A boolean column on its own: true only when it holds true.
             let cells = columns.column(table: table, field: field)
-            let yes = KeptRows.cell(comparing: .bool(true))!
+            let yes = KeptRows.cell(bool: true)
             return keys.filter(rows: { cells[$0] == yes }, others: { _ in false })
         case let .inList(.keyLookup(table, field), values, negated):
-            let listed = values.compactMap(KeptRows.cell(comparing:))
-            guard listed.count == values.count else { break }
+            guard let listed = RowEvaluator.cells(comparing: values) else { break }
             let cells = columns.column(table: table, field: field)
             return keys.filter(
-                rows: { r in cells[r] != KeptRows.missingCell && listed.contains(cells[r]) != negated },
+                rows: { RowEvaluator.isListed(cells[$0], listed, negated: negated) },
                 others: { _ in false })
         case let .isMissing(.keyLookup(table, field), negated):
             let cells = columns.column(table: table, field: field)

@@ -91,6 +91,10 @@ package final class RowEvaluator: @unchecked Sendable {
             let inner = function(e)
             return { row, key in inner(row, key).isMissing != negated }
         case let .inList(e, values, negated):
+            // `status in ("adopted", "rejected")`: the stored cell against the constants' cells.
+            if let stored = storedCell(e), let listed = RowEvaluator.cells(comparing: values) {
+                return { row, key in stored(row, key).map { RowEvaluator.isListed($0, listed, negated: negated) } ?? false }
+            }
             let inner = function(e)
             return { row, key in
                 let v = inner(row, key)
@@ -104,9 +108,28 @@ package final class RowEvaluator: @unchecked Sendable {
                 return !v.isMissing && set.contains(v)
             }
         default:
+            // A boolean column on its own (`resident_led`, `participant.disability`): true only
+            // when it holds true, read from the stored cell.
+            if let stored = storedCell(expr) {
+                let yes = KeptRows.cell(bool: true)
+                return { row, key in stored(row, key) == yes }
+            }
             let inner = function(expr)
             return { row, key in inner(row, key) == .bool(true) }
         }
+    }
+
+    /// The cells of a list's constants, when each has one that compares (see `KeptRows.cell(comparing:)`).
+    static func cells(comparing values: [Value]) -> [UInt64]? {
+        let cells = values.compactMap(KeptRows.cell(comparing:))
+        return cells.count == values.count ? cells : nil
+    }
+
+    /// `value in (list)` (or `not in`) for a stored cell and the list's cells: a missing value
+    /// is in no list and outside none.
+    @inline(__always)
+    static func isListed(_ cell: UInt64, _ listed: [UInt64], negated: Bool) -> Bool {
+        cell != KeptRows.missingCell && listed.contains(cell) != negated
     }
 
     /// For a column of the row (`status = "adopted"`), or of a kept table read through a
