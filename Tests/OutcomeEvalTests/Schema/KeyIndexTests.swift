@@ -56,6 +56,27 @@ final class KeyIndexTests: XCTestCase {
         XCTAssertEqual(result.allRejects.map(\.problem), [.duplicateKey(column: "activity_id", value: "A1", firstLine: 2)])
     }
 
+    /// Duplicate keys with doubled quotes (which the batch's look-ahead leaves alone) and of
+    /// more than 8 bytes (held beside the slots) are found as any other.
+    func testDuplicateKeysWithDoubledQuotesAndOfManyBytes() throws {
+        let folder = TemporaryFolder()
+        let extra = #"""
+            "A""9",2026-07-06,종로구,workshop,Y,N,0
+            ACTIVITY-000010,2026-07-06,종로구,workshop,Y,N,0
+            "A""9",2026-07-07,종로구,workshop,Y,N,0
+            ACTIVITY-000010,2026-07-07,종로구,workshop,Y,N,0
+            "ACTIVITY-""11""",2026-07-06,종로구,workshop,Y,N,0
+            "ACTIVITY-""11""",2026-07-07,종로구,workshop,Y,N,0
+
+            """#
+        let result = try TinyDataSet.evaluate(folder, replacing: ["activities.csv": TinyDataSet.activities + extra])
+        XCTAssertEqual(result.allRejects.map(\.problem), [
+            .duplicateKey(column: "activity_id", value: "A\"9", firstLine: 6),
+            .duplicateKey(column: "activity_id", value: "ACTIVITY-000010", firstLine: 7),
+            .duplicateKey(column: "activity_id", value: "ACTIVITY-\"11\"", firstLine: 10),
+        ])
+    }
+
     /// A slot keeps a key's length plus one in 32 bits, 0 marking an empty slot: a key of 4 GiB
     /// or more (only with limits raised that far) must neither look empty nor look short.
     func testTheLengthTagOfAHugeKeyIsNeitherEmptyNorShort() {
