@@ -28,22 +28,22 @@ extension RowEvaluator {
             // As `condition` compiles it: a value of another kind, or missing, or a value that
             // is no reference (so has no row to look in), is neither equal nor unequal.
             guard op == .equal || op == .notEqual, let constant = KeptRows.cell(comparing: c) else { break }
-            let cells = columns.column(table: table, field: field)
+            let cells = column(table: table, field: field)
             let equal = op == .equal
             return keys.filter(rows: { KeptRows.compare(cells[$0], constant, equal: equal) }, others: { _ in false })
         case let .keyLookup(table, field):
             // A boolean column on its own: true only when it holds true.
-            let cells = columns.column(table: table, field: field)
+            let cells = column(table: table, field: field)
             let yes = KeptRows.cell(bool: true)
             return keys.filter(rows: { cells[$0] == yes }, others: { _ in false })
         case let .inList(.keyLookup(table, field), values, negated):
             guard let listed = RowEvaluator.cells(comparing: values) else { break }
-            let cells = columns.column(table: table, field: field)
+            let cells = column(table: table, field: field)
             return keys.filter(
                 rows: { RowEvaluator.isListed(cells[$0], listed, negated: negated) },
                 others: { _ in false })
         case let .isMissing(.keyLookup(table, field), negated):
-            let cells = columns.column(table: table, field: field)
+            let cells = column(table: table, field: field)
             return keys.filter(
                 rows: { (cells[$0] == KeptRows.missingCell) != negated },
                 others: { _ in !negated })
@@ -54,12 +54,18 @@ extension RowEvaluator {
         return keys.filter(rows: { test(noRow, .row(Int32($0))) }, others: { test(noRow, $0) })
     }
 
+    /// Column `field` of every row of table `table`: from `columns`, or copied out for this call
+    /// in an evaluator without them.
+    private func column(table: Int, field: Int) -> [UInt64] {
+        columns?.column(table: table, field: field) ?? tables[table].column(field)
+    }
+
     /// Calls `body` with each value of `keys` and its group, `group` being an expression of the
     /// value alone; a stored column of the value's row is read without a closure per value.
     func forEach(_ keys: DistinctValues, groupedBy group: Expr, _ body: (Value, Value) -> Void) {
         if case let .keyLookup(table, field) = group {
             let rows = tables[table]
-            let cells = columns.column(table: table, field: field)
+            let cells = column(table: table, field: field)
             keys.forEach { key in
                 if case let .row(r) = key { body(key, rows.value(of: cells[Int(r)])) } else { body(key, .missing) }
             }
@@ -76,12 +82,14 @@ extension RowEvaluator {
 /// A kept row holds a participant's cells side by side, so a loop over one column of tens of
 /// thousands of participants reads a cache line per participant for eight bytes of it, and the
 /// quarters, aggregates and breakdowns of a project make dozens of such loops: most of the
-/// time after the scan went to waiting for those lines. As one array a column is an eighth of
-/// that, read in order.
+/// time after the scan went to waiting for those lines. As one array a column is read in
+/// order, eight bytes a participant (an eighth of the lines, for the eight columns of the
+/// default participants table).
 ///
 /// Shared by the evaluators of a project's quarters, which are finalised one after another on
-/// the project's thread, so its `var` is `@exclusivity(unchecked)`: nothing holds an access
-/// to it open across a call that could come back.
+/// the project's thread (never by the scans' evaluators, which run in parallel), so its `var`
+/// is `@exclusivity(unchecked)`: nothing holds an access to it open across a call that could
+/// come back.
 final class KeptColumns {
     private let tables: [KeptRows]
     @exclusivity(unchecked) private var copied: [Int: [UInt64]] = [:]

@@ -18,7 +18,9 @@ var noRow: Row { Row(cells: nil, stride: 0, texts: UnsafeBufferPointer(start: ni
 /// Unchecked `Sendable`: the chunks of a large file share it, in parallel, but only read its
 /// `let`s and compile closures of their own from it (a closure's cache lives in the closure,
 /// not here). `sets`, its one `var`, is set and read by the thread that evaluates the project,
-/// after every scan of the project has returned, so it is `@exclusivity(unchecked)`.
+/// after every scan of the project has returned, so it is `@exclusivity(unchecked)`; the same
+/// holds for `columns` (a cache that fills as it is read), which only finalisation's
+/// evaluators have.
 package final class RowEvaluator: @unchecked Sendable {
     /// Rows of the tables kept in memory, by schema table index (empty for streamed tables).
     let tables: [KeptRows]
@@ -28,13 +30,14 @@ package final class RowEvaluator: @unchecked Sendable {
     let windows: [ClosedRange<Int32>]
     /// Value sets of distinct aggregates, for `in (distinct ...)`; only at finalisation.
     @exclusivity(unchecked) var sets: ((Int) -> DistinctValues)?
-    /// The kept tables' columns as arrays, for the conditions and groups of distinct values:
-    /// `columns` shared by the quarters of a project, or the evaluator's own.
-    let columns: KeptColumns
+    /// The kept tables' columns as arrays, for the conditions and groups of distinct values
+    /// (`select`, `forEach(groupedBy:)`), shared by the quarters of a project; `nil` in the
+    /// evaluators of the scan, which ask no such condition.
+    let columns: KeptColumns?
 
     init(tables: [KeptRows], project: [Value], quarter: Quarter, columns: KeptColumns? = nil) {
         self.tables = tables
-        self.columns = columns ?? KeptColumns(tables: tables)
+        self.columns = columns
         self.project = project
         self.quarter = quarter
         windows = Window.allCases.map { $0.days(for: quarter) }
