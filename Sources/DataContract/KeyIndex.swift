@@ -107,7 +107,7 @@ import Darwin
             let mask = slots.count - 1
             for k in 0..<reader.batchCount {
                 guard let field = reader.fieldAhead(position, ofRecord: k) else {
-                    keys?[k] = ReadKey(probe: Probe(key: 0, hash: 0), count: -1)
+                    keys?[k] = .absent
                     continue
                 }
                 let key = FieldParser.trim(field)
@@ -125,6 +125,9 @@ import Darwin
         @usableFromInline package var count: Int
 
         @inlinable init(probe: Probe, count: Int) { (self.probe, self.count) = (probe, count) }
+
+        /// No key: the record had no such field, or it held doubled quotes.
+        @inlinable package static var absent: ReadKey { ReadKey(probe: Probe(key: 0, hash: 0), count: -1) }
     }
 
     @inlinable

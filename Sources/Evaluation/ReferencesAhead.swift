@@ -30,7 +30,7 @@ struct ReferencesAhead {
     /// it was not resolved ahead.
     private var rows: [Int32]
     /// `keys[j * batchSize + k]`: the key of column j of the batch's record k, as `prefetch` read it.
-    private let keys: UnsafeMutablePointer<KeyIndex.ReadKey>
+    private var keys: [KeyIndex.ReadKey]
 
     /// `positions` are the schema columns' places in the file; `keptRowsRead[c]` the kept
     /// rows that expressions read through reference column `c`.
@@ -48,18 +48,17 @@ struct ReferencesAhead {
         self.columnOf = columnOf
         self.ownKeys = ownKeys
         rows = [Int32](repeating: -1, count: columns.count * CSVReader.batchSize)
-        keys = .allocate(capacity: columns.count * CSVReader.batchSize)
+        keys = [KeyIndex.ReadKey](repeating: .absent, count: columns.count * CSVReader.batchSize)
     }
-
-    /// Frees what `init` allocated; call once, when the scan is done.
-    func free() { keys.deallocate() }
 
     /// Starts loading the index slots of the batch the reader has just started: its
     /// references' and its own keys'. `lookUp` should come after other work, so that the
     /// loads have landed by then.
-    func prefetch(_ reader: CSVReader) {
-        for (j, column) in columns.enumerated() {
-            column.keys.prefetch(fieldAt: column.position, of: reader, keeping: keys + j * CSVReader.batchSize)
+    mutating func prefetch(_ reader: CSVReader) {
+        keys.withUnsafeMutableBufferPointer { keys in
+            for (j, column) in columns.enumerated() {
+                column.keys.prefetch(fieldAt: column.position, of: reader, keeping: keys.baseAddress! + j * CSVReader.batchSize)
+            }
         }
         if let ownKeys { ownKeys.keys.prefetch(fieldAt: ownKeys.position, of: reader) }
     }

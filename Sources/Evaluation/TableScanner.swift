@@ -147,7 +147,6 @@ package struct TableScanner: Sendable {
         var ahead = ReferencesAhead(
             positions: positions, parser: parser, ownKeys: keyColumn.flatMap { c in positions[c].map { ($0, keys) } },
             keptRowsRead: keptRowsRead())
-        defer { ahead.free() }
         let keptTexts = parser.keptTextColumns.compactMap { c in positions[c].map { (column: c, position: $0) } }
         // Per record of the reader's batch: why it cannot be taken, found while parsing it.
         let failures = BatchFailures(count: CSVReader.batchSize)
