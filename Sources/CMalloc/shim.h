@@ -4,10 +4,12 @@
 
 #if defined(__GLIBC__)
 #include <malloc.h>
-static inline void oe_keep_freed_memory(int mapped_above, int trimmed_above) {
-    mallopt(M_MMAP_THRESHOLD, mapped_above);
-    mallopt(M_TRIM_THRESHOLD, trimmed_above);
+// 1 when glibc took both thresholds, 0 when it refused one (a value over its maximum).
+static inline int oe_keep_freed_memory(int mapped_above, int trimmed_above) {
+    int mapped = mallopt(M_MMAP_THRESHOLD, mapped_above);
+    int trimmed = mallopt(M_TRIM_THRESHOLD, trimmed_above);
+    return mapped == 1 && trimmed == 1;
 }
 #else
-static inline void oe_keep_freed_memory(int mapped_above, int trimmed_above) { (void)mapped_above; (void)trimmed_above; }
+static inline int oe_keep_freed_memory(int mapped_above, int trimmed_above) { (void)mapped_above; (void)trimmed_above; return 0; }
 #endif

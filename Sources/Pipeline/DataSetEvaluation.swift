@@ -26,7 +26,6 @@ public enum DataSetEvaluation {
     public static func run(
         _ configuration: RunConfiguration, plan: EvaluationPlan, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(RunError) -> EvaluationResult {
-        MemoryReuse.keepFreedMemory()
         let data = configuration.dataDirectory
         let (projects, output) = try readRegistry(data, plan: plan)
         var problems: [String] = []

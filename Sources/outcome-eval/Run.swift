@@ -40,6 +40,8 @@ struct Run: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
+        // Memory a project frees is kept for the next (where glibc refuses, the run is slower, not different).
+        _ = MemoryReuse.keepFreedMemory()
         let quarter = parsePeriod(period)
         guard let language = Language(rawValue: lang) else { fail(RunError.usage("--lang '\(lang)' is not ko or en.")) }
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }

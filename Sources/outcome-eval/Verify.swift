@@ -19,6 +19,8 @@ struct Verify: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() throws {
+        // Memory a project frees is kept for the next (where glibc refuses, the run is slower, not different).
+        _ = MemoryReuse.keepFreedMemory()
         do {
             let result = try Verification.verify(data: data, indicators: indicators, report: report, logger: logging.makeLogger())
             if result.differences.isEmpty {
