@@ -222,9 +222,9 @@ import CSVReading
 ///
 /// A value of up to 16 bytes (every value of the default schema: a district's 6-12 bytes,
 /// `private_donation`) is held as its two words and its length in a small open-addressed
-/// table that stays in the cache, so a field is matched with two loads, a multiply and a
-/// compare; in the key index they were long keys, hashed word by word and compared with
-/// `memcmp` beside the slots. Longer values go to a key index.
+/// table that stays in the cache, so a field is matched by reading its two words, mixing them
+/// into a slot and comparing an entry; in the key index they were long keys, whose bytes are
+/// kept beside the slots and compared with `memcmp`. Longer values go to a key index.
 final class EnumValues: Sendable {
     let values: [String]
     private struct Entry {
@@ -234,7 +234,7 @@ final class EnumValues: Sendable {
         var tag = 0
         var index: Int32 = 0
     }
-    private static let wordBytes = 16
+    private static let shortBytes = 16
     /// A power of two at least four times the short values, so that most look-ups read one entry.
     private let entries: [Entry]
     private let longValues: KeyIndex
@@ -249,7 +249,7 @@ final class EnumValues: Sendable {
             var value = value
             value.withUTF8 { bytes in
                 let field = UnsafeRawBufferPointer(bytes)
-                guard field.count <= EnumValues.wordBytes else {
+                guard field.count <= EnumValues.shortBytes else {
                     _ = longValues.insertOrFind(field, row: Int32(i))
                     return
                 }
@@ -268,7 +268,7 @@ final class EnumValues: Sendable {
     }
 
     func index(of field: UnsafeRawBufferPointer) -> Int32? {
-        guard field.count <= EnumValues.wordBytes else { return longValues.row(for: field) }
+        guard field.count <= EnumValues.shortBytes else { return longValues.row(for: field) }
         let (first, second) = EnumValues.words(field)
         let mask = entries.count - 1
         var slot = EnumValues.slot(first, second, field.count, mask: mask)
