@@ -43,8 +43,7 @@ import CPrefetch
     /// Column `column` of every row, in row order: for loops over one column of all the rows,
     /// which here would read a cache line a row for eight bytes of it.
     package func column(_ column: Int) -> [UInt64] {
-        guard count > 0 else { return [] }
-        return (0..<count).map { cells[$0 &* width &+ column] }
+        (0..<count).map { cells[$0 &* width &+ column] }
     }
 
     /// A cell of these rows (from `cell(row:column:)` or `column(_:)`) as its value.
